@@ -1,0 +1,121 @@
+#include "cli/args.h"
+
+#include <fmt/format.h>
+
+namespace xenplan {
+namespace {
+
+const std::vector<std::string> kCommands = {"check"};
+
+bool known_command(const std::string& c) {
+  for (const auto& k : kCommands) {
+    if (k == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ParsedArgs parse_args(const std::vector<std::string>& args) {
+  ParsedArgs out;
+  Options& o = out.options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string_view flag) -> std::optional<std::string> {
+      const std::string prefix = fmt::format("{}=", flag);
+      if (a.starts_with(prefix)) return a.substr(prefix.size());
+      if (i + 1 < args.size()) return args[++i];
+      out.error = fmt::format("{} needs a value", flag);
+      return std::nullopt;
+    };
+    if (a == "--help" || a == "-h") {
+      o.help = true;
+    } else if (a == "--version") {
+      o.version = true;
+    } else if (a == "--color" || a.starts_with("--color=")) {
+      const auto v = value("--color");
+      if (!v) return out;
+      if (*v == "auto")
+        o.color = ColorMode::Auto;
+      else if (*v == "always")
+        o.color = ColorMode::Always;
+      else if (*v == "never")
+        o.color = ColorMode::Never;
+      else {
+        out.error = fmt::format("--color takes auto, always or never, not `{}`", *v);
+        return out;
+      }
+    } else if (a == "--syntax" || a.starts_with("--syntax=")) {
+      const auto v = value("--syntax");
+      if (!v) return out;
+      if (*v == "yaml")
+        o.syntax = Syntax::Yaml;
+      else if (*v == "xenplan")
+        o.syntax = Syntax::Xenplan;
+      else {
+        out.error = fmt::format("--syntax takes yaml or xenplan, not `{}`", *v);
+        return out;
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      out.error = fmt::format("unknown option `{}`", a);
+      return out;
+    } else if (o.command.empty()) {
+      if (!known_command(a)) {
+        out.error = fmt::format("unknown command `{}`", a);
+        return out;
+      }
+      o.command = a;
+    } else {
+      o.files.push_back(a);
+    }
+  }
+  if (o.help || o.version) return out;
+  if (o.command.empty()) {
+    out.error = "no command given";
+  } else if (o.files.empty()) {
+    out.error = fmt::format("`xenplan {}` needs at least one description file", o.command);
+  } else {
+    for (const auto& f : o.files) {
+      if (f == "-" && !o.syntax) out.error = "reading standard input (`-`) needs --syntax yaml|xenplan";
+    }
+  }
+  return out;
+}
+
+std::string usage_text() {
+  return R"(usage: xenplan COMMAND [OPTIONS] FILE...
+
+xenplan checks a declarative description of a Xen host (YAML) and compiles it into
+deployment artifacts.
+
+commands:
+  check FILE...     read, validate and analyse descriptions; write nothing
+
+options:
+  --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
+  --syntax yaml|xenplan       the syntax of standard input (`-`)
+  -h, --help                  show this help, or a command's help after it
+  --version                   print xenplan's version
+
+exit status:
+  0   valid (warnings allowed)
+  1   the description has errors
+  2   usage error
+  3   an input cannot be read, or an output cannot be written
+  70  internal error
+)";
+}
+
+std::string command_help(const std::string& command) {
+  if (command == "check") {
+    return R"(usage: xenplan check [--color WHEN] [--syntax yaml|xenplan] FILE...
+
+Reads each description, reports every problem at its file:line:col, prints a summary of the
+host it describes, and writes nothing. All files are checked; the exit status covers them all:
+0 valid, 1 errors, 2 usage error, 3 unreadable input.
+)";
+  }
+  return usage_text();
+}
+
+}  // namespace xenplan

@@ -1,0 +1,42 @@
+// Command-line parsing: the command, its files and options. No I/O beyond what it returns.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "syntax/load.h"
+
+namespace xenplan {
+
+// Exit statuses, documented in the README and --help.
+enum ExitStatus : int {
+  kExitOk = 0,          // valid (warnings allowed)
+  kExitInvalid = 1,     // the description has errors
+  kExitUsage = 2,       // the command line is wrong
+  kExitUnreadable = 3,  // an input cannot be read, or an output cannot be written
+  kExitInternal = 70,   // a bug in xenplan
+};
+
+enum class ColorMode { Auto, Always, Never };
+
+struct Options {
+  std::string command;  // "check"; empty with --help/--version alone
+  std::vector<std::string> files;
+  std::optional<Syntax> syntax;  // --syntax, needed for "-"
+  ColorMode color = ColorMode::Auto;
+  bool help = false;
+  bool version = false;
+};
+
+struct ParsedArgs {
+  Options options;
+  std::string error;  // non-empty: a usage error to print
+};
+
+ParsedArgs parse_args(const std::vector<std::string>& args);
+
+std::string usage_text();
+std::string command_help(const std::string& command);
+
+}  // namespace xenplan

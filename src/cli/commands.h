@@ -1,0 +1,13 @@
+// The xenplan commands. Each returns its exit status (see ExitStatus).
+#pragma once
+
+#include "cli/args.h"
+
+namespace xenplan {
+
+int run_check(const Options& options);
+
+// Whether diagnostics on standard error get colour.
+bool use_color(ColorMode mode);
+
+}  // namespace xenplan

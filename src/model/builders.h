@@ -1,0 +1,20 @@
+// The entity readers build_model is made of, one per part of a description.
+// Each reads one mapping of the tree into its model struct and reports what is wrong with it.
+#pragma once
+
+#include "model/field_reader.h"
+#include "model/model.h"
+
+namespace xenplan {
+
+void read_host(Context& ctx, const Node& node, Host& host);
+void read_pool(Context& ctx, const Node& node, Pool& pool);
+void read_domain(Context& ctx, const Node& node, Domain& domain);
+
+// Stores `v`'s value into `out` when present.
+template <class T, class U>
+void assign(std::optional<T>&& v, U& out) {
+  if (v) out = std::move(*v);
+}
+
+}  // namespace xenplan

@@ -1,0 +1,27 @@
+#include "passes/memory_budget.h"
+
+#include "base/units.h"
+
+namespace xenplan {
+
+uint64_t domain_overhead_bytes(const Domain& d) {
+  uint64_t bytes = kMiB;
+  if (d.type.value != DomainType::Pv) {
+    const uint64_t maxmem_mib = (d.maxmem.value + kMiB - 1) / kMiB;
+    bytes += d.maxvcpus.value * kMiB + maxmem_mib * 8 * kKiB;
+  }
+  return bytes;
+}
+
+MemoryBudget memory_budget(const Model& model) {
+  MemoryBudget b;
+  b.dom0 = model.host.dom0.memory.value;
+  b.xen_overhead = 64 * kMiB + model.host.memory.value / 128;
+  for (const Domain& d : model.domains) {
+    b.domains += d.maxmem.value;
+    b.xen_overhead += domain_overhead_bytes(d);
+  }
+  return b;
+}
+
+}  // namespace xenplan

@@ -1,0 +1,24 @@
+// What makes a name, path or string safe for every tool that will read it (reference §9).
+// Each function returns why `text` is not acceptable, or nullopt when it is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xenplan {
+
+std::optional<std::string> host_name_problem(std::string_view text);
+std::optional<std::string> domain_name_problem(std::string_view text);
+std::optional<std::string> pool_name_problem(std::string_view text);
+std::optional<std::string> interface_name_problem(std::string_view text);  // bridges and their ports
+std::optional<std::string> volume_group_name_problem(std::string_view text);
+std::optional<std::string> logical_volume_name_problem(std::string_view text);
+std::optional<std::string> absolute_path_problem(std::string_view text);
+std::optional<std::string> bootloader_problem(std::string_view text);
+std::optional<std::string> free_text_problem(std::string_view text);  // cmdline: any printable text
+std::optional<std::string> xen_option_problem(std::string_view text);
+std::optional<std::string> ipv4_cidr_problem(std::string_view text);
+std::optional<std::string> ipv4_address_problem(std::string_view text);
+
+}  // namespace xenplan

@@ -1,0 +1,128 @@
+#include "syntax/load.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "syntax/limits.h"
+#include "syntax/yaml_reader.h"
+
+namespace xenplan {
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Reads all of `in`, refusing more than kMaxInputBytes.
+bool read_stream(std::istream& in, std::string& out, bool& too_large) {
+  std::ostringstream buffer;
+  char chunk[65536];
+  size_t total = 0;
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    total += static_cast<size_t>(in.gcount());
+    if (total > kMaxInputBytes) {
+      too_large = true;
+      return false;
+    }
+    buffer.write(chunk, in.gcount());
+  }
+  out = buffer.str();
+  return !in.bad();
+}
+
+}  // namespace
+
+bool syntax_for_path(const std::string& path, Syntax& out) {
+  if (ends_with(path, ".yaml") || ends_with(path, ".yml")) {
+    out = Syntax::Yaml;
+    return true;
+  }
+  if (ends_with(path, ".xenplan")) {
+    out = Syntax::Xenplan;
+    return true;
+  }
+  return false;
+}
+
+LoadedFile load_text(std::string name, std::string text, Syntax syntax, DiagnosticSink& sink) {
+  LoadedFile loaded;
+  loaded.readable = true;
+  loaded.source = std::make_unique<SourceFile>(std::move(name), std::move(text));
+  const SourceFile& file = *loaded.source;
+  if (const size_t nul = file.text().find('\0'); nul != std::string::npos) {
+    const auto at = static_cast<uint32_t>(nul);
+    sink.error(Code::SyntaxError, {&file, {at, at + 1}}, "the file contains a NUL byte")
+        .help("descriptions are text files; check that the right file was given");
+    return loaded;
+  }
+  if (syntax == Syntax::Xenplan) {
+    sink.error(Code::SyntaxError, Location::whole(&file),
+               "the xenplan language is not supported by this version yet")
+        .help("write the description in YAML (.yaml)");
+    return loaded;
+  }
+  loaded.parsed = read_yaml(file, loaded.tree, sink) && loaded.tree.has_root();
+  if (!loaded.tree.has_root() && !sink.has_errors()) {
+    sink.error(Code::FormatVersion, Location::whole(&file), "the description is empty")
+        .help("a description starts with `xenplan: 1`, then `host:`, `pools:` and `domains:`");
+  }
+  return loaded;
+}
+
+LoadedFile load_description(const std::string& path, const Syntax* syntax, DiagnosticSink& sink) {
+  Syntax chosen = Syntax::Yaml;
+  if (syntax) {
+    chosen = *syntax;
+  } else if (!syntax_for_path(path, chosen)) {
+    LoadedFile failed;
+    failed.source = std::make_unique<SourceFile>(path, "");
+    sink.error(Code::InputUnreadable, Location::whole(failed.source.get()),
+               "cannot tell the syntax of this file from its name")
+        .help("name it *.yaml, *.yml or *.xenplan, or pass --syntax yaml|xenplan");
+    return failed;
+  }
+  std::string text;
+  bool too_large = false;
+  bool ok = false;
+  std::string reason;
+  if (path == "-") {
+    ok = read_stream(std::cin, text, too_large);
+    reason = "standard input could not be read";
+  } else {
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      reason = "it is a directory, not a file";
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        reason = std::strerror(errno);
+      } else {
+        ok = read_stream(in, text, too_large);
+        if (!ok) reason = "read error";
+      }
+    }
+  }
+  if (!ok) {
+    LoadedFile failed;
+    failed.source = std::make_unique<SourceFile>(path == "-" ? "<stdin>" : path, "");
+    if (too_large) {
+      failed.readable = true;
+      sink.error(Code::InputLimit, Location::whole(failed.source.get()),
+                 fmt::format("the file is larger than {} MiB", kMaxInputBytes / (1024 * 1024)));
+    } else {
+      sink.error(Code::InputUnreadable, Location::whole(failed.source.get()),
+                 fmt::format("cannot read the file: {}", reason));
+    }
+    return failed;
+  }
+  return load_text(path == "-" ? "<stdin>" : path, std::move(text), chosen, sink);
+}
+
+}  // namespace xenplan
