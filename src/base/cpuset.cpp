@@ -52,6 +52,10 @@ std::string CpuSet::to_string() const {
   return out;
 }
 
+std::string CpuSet::phrase() const {
+  return fmt::format("{} {}", cpus_.size() == 1 ? "CPU" : "CPUs", to_string());
+}
+
 namespace {
 
 class CpuSetParser {

@@ -30,6 +30,8 @@ class CpuSet {
 
   // Canonical text: ascending ranges, "2-5,7"; "" for the empty set.
   std::string to_string() const;
+  // "CPU 3" or "CPUs 2-5,7", for messages.
+  std::string phrase() const;
 
   bool operator==(const CpuSet&) const = default;
 

@@ -11,15 +11,19 @@
 
 namespace xenplan {
 
+// Diagnostics reported while compiling point into `loaded.source`: keep the result alive for
+// as long as they are used.
 struct CompiledDescription {
   LoadedFile loaded;           // owns the source text every diagnostic points into
   std::optional<Model> model;  // present when the description could be read into a model
 };
 
-CompiledDescription compile_front_end(const std::string& path, const std::optional<Syntax>& syntax,
-                                      DiagnosticSink& sink);
+[[nodiscard]] CompiledDescription compile_front_end(const std::string& path,
+                                                    const std::optional<Syntax>& syntax,
+                                                    DiagnosticSink& sink);
 
 // The same, for text already in memory (tests, fuzzing).
-CompiledDescription compile_text(std::string name, std::string text, Syntax syntax, DiagnosticSink& sink);
+[[nodiscard]] CompiledDescription compile_text(std::string name, std::string text, Syntax syntax,
+                                               DiagnosticSink& sink);
 
 }  // namespace xenplan

@@ -63,10 +63,12 @@ void read_xen(Context& ctx, const Node& node, XenConfig& xen) {
         xen.schedulers.push_back(s->value);
     }
   }
-  if (const Node* v = m.optional("scheduler"))
+  if (const Node* v = m.optional("scheduler")) {
     assign(read_scheduler(ctx, *v, "`scheduler`"), xen.scheduler);
-  else
-    xen.scheduler.span = m.key_span("version");
+    xen.scheduler_declared = true;
+  } else {
+    xen.scheduler.span = node.span;
+  }
   if (const Node* v = m.optional("options")) xen.options = read_string_list(ctx, *v, "`options`");
   m.finish();
 }
@@ -89,11 +91,9 @@ void read_address(Context& ctx, const Node& node, Bridge& bridge) {
     MapReader m(ctx, node, "a static `address`");
     bridge.address = AddressMode::Static;
     if (const Node* v = m.required("cidr", "cidr: 192.0.2.10/24")) {
-      if (auto s = read_string(ctx, *v, "`cidr`")) bridge.cidr = s->value;
+      assign(read_string(ctx, *v, "`cidr`"), bridge.cidr);
     }
-    if (const Node* v = m.optional("gateway")) {
-      if (auto s = read_string(ctx, *v, "`gateway`")) bridge.gateway = s->value;
-    }
+    if (const Node* v = m.optional("gateway")) assign(read_string(ctx, *v, "`gateway`"), bridge.gateway);
     m.finish();
     return;
   }

@@ -15,18 +15,6 @@ MapReader::MapReader(Context& ctx, const Node& node, std::string what)
     ctx_.sink.error(
         Code::WrongType, ctx_.at(node_.span),
         fmt::format("{} must be a mapping of keys to values, found {}", what_, kind_name(node_.kind)));
-    return;
-  }
-  std::map<std::string_view, const Entry*> first;
-  for (const Entry& e : node_.entries) {
-    const auto [it, inserted] = first.emplace(e.key, &e);
-    if (!inserted) {
-      ctx_.sink
-          .error(Code::DuplicateKey, ctx_.at(e.key_span),
-                 fmt::format("duplicate key `{}` in {}", e.key, what_))
-          .note(ctx_.at(it->second->key_span), "first given here")
-          .help("remove one of them; YAML tools disagree about which one wins");
-    }
   }
 }
 
@@ -60,6 +48,17 @@ Span MapReader::key_span(std::string_view key) const {
 
 void MapReader::finish() {
   if (node_.kind != NodeKind::Mapping) return;
+  std::map<std::string_view, const Entry*> first;
+  for (const Entry& e : node_.entries) {
+    const auto [it, inserted] = first.emplace(e.key, &e);
+    if (!inserted) {
+      ctx_.sink
+          .error(Code::DuplicateKey, ctx_.at(e.key_span),
+                 fmt::format("duplicate key `{}` in {}", e.key, what_))
+          .note(ctx_.at(it->second->key_span), "first given here")
+          .help("remove one of them; YAML tools disagree about which one wins");
+    }
+  }
   for (const Entry& e : node_.entries) {
     if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
     auto b = ctx_.sink.error(Code::UnknownKey, ctx_.at(e.key_span),

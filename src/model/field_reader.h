@@ -32,7 +32,7 @@ class MapReader {
   const Node* required(std::string_view key, std::string_view example);
   // The span of `key` itself (for messages about the key), or the mapping's span.
   Span key_span(std::string_view key) const;
-  // Reports keys never asked for. Call once, after every optional()/required().
+  // Reports duplicate keys and keys never asked for. Call once, after every optional()/required().
   void finish();
 
   // Names the entity better once its name is known: "domain `plc-1`".

@@ -54,7 +54,8 @@ struct XenConfig {
   bool schedulers_declared = false;       // from the description rather than the version default
   Span schedulers_span;
   Located<SchedulerKind> scheduler{SchedulerKind::Credit2, {}};  // boot scheduler: Pool-0's
-  std::vector<Located<std::string>> options;                     // extra Xen boot options
+  bool scheduler_declared = false;            // false: Xen's default (credit2); span at `host.xen`
+  std::vector<Located<std::string>> options;  // extra Xen boot options
   Span span;
 };
 
@@ -69,8 +70,8 @@ struct Bridge {
   Located<std::string> name;
   std::vector<Located<std::string>> ports;
   AddressMode address = AddressMode::Manual;
-  std::string cidr;     // Static only: "192.0.2.10/24"
-  std::string gateway;  // Static only, optional
+  Located<std::string> cidr;     // Static only: "192.0.2.10/24"
+  Located<std::string> gateway;  // Static only, optional
   Span span;
 };
 

@@ -24,8 +24,8 @@ void check_pool_cpus(PassContext& ctx) {
     if (const CpuSet outside = cpus.minus(all); !outside.empty()) {
       ctx.sink
           .error(Code::CpuOutOfRange, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims CPU {} but host `{}` has {}", p.name.value,
-                             outside.to_string(), host.name.value, host_cpus_text(host)))
+                 fmt::format("pool `{}` claims {} but host `{}` has {}", p.name.value, outside.phrase(),
+                             host.name.value, host_cpus_text(host)))
           .note(ctx.at(host.cpus.span), "the host's CPU count is given here");
     }
     if (cpus.contains(0)) {
@@ -35,11 +35,9 @@ void check_pool_cpus(PassContext& ctx) {
     } else if (const CpuSet taken = cpus.intersect(dom0_pinned); !taken.empty()) {
       ctx.sink
           .error(Code::Dom0CpuInPool, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims CPU {}, where a vCPU of pinned dom0 runs", p.name.value,
-                             taken.to_string()))
-          .note(ctx.at(host.dom0.span), fmt::format("dom0 pins its {} vCPUs to CPUs {}",
-                                                    host.dom0.vcpus.value, dom0_pinned.to_string()))
-          .help(fmt::format("leave CPUs {} in Pool-0, or give dom0 fewer vCPUs", dom0_pinned.to_string()));
+                 fmt::format("pool `{}` claims {}, where pinned dom0 runs", p.name.value, taken.phrase()))
+          .note(ctx.at(host.dom0.span), fmt::format("dom0 pins its vCPUs to {}", dom0_pinned.phrase()))
+          .help(fmt::format("leave {} in Pool-0, or give dom0 fewer vCPUs", dom0_pinned.phrase()));
     }
     for (size_t j = 0; j < i; ++j) {
       const Pool& q = m.pools[j];
@@ -47,10 +45,10 @@ void check_pool_cpus(PassContext& ctx) {
       if (const CpuSet both = cpus.intersect(q.cpus.value); !both.empty()) {
         ctx.sink
             .error(Code::CpuOverlap, ctx.at(p.cpus.span),
-                   fmt::format("pool `{}` claims CPU {}, which pool `{}` already has", p.name.value,
-                               both.to_string(), q.name.value))
+                   fmt::format("pool `{}` claims {}, which pool `{}` already has", p.name.value,
+                               both.phrase(), q.name.value))
             .note(ctx.at(q.cpus.span),
-                  fmt::format("pool `{}` takes CPUs {} here", q.name.value, q.cpus.value.to_string()))
+                  fmt::format("pool `{}` takes {} here", q.name.value, q.cpus.value.phrase()))
             .help("a physical CPU belongs to one pool only");
       }
     }
@@ -81,13 +79,13 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
   const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
   if (const CpuSet outside = d.cpus->value.minus(pool_cpus); !outside.empty()) {
     auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(d.cpus->span),
-                            fmt::format("domain `{}` is pinned to CPU {}, outside its pool `{}`",
-                                        d.name.value, outside.to_string(), ctx.model.domain_pool_name(d)));
+                            fmt::format("domain `{}` is pinned to {}, outside its pool `{}`", d.name.value,
+                                        outside.phrase(), ctx.model.domain_pool_name(d)));
     if (d.pool)
       b.note(ctx.at(ctx.model.pools[*d.pool].cpus.span),
-             fmt::format("pool `{}` has CPUs {}", ctx.model.domain_pool_name(d), pool_cpus.to_string()));
+             fmt::format("pool `{}` has {}", ctx.model.domain_pool_name(d), pool_cpus.phrase()));
     b.help(pool_cpus.empty() ? std::string("the pool has no CPUs left")
-                             : fmt::format("pin it within CPUs {}", pool_cpus.to_string()));
+                             : fmt::format("pin it within {}", pool_cpus.phrase()));
   }
 }
 

@@ -17,15 +17,15 @@ void check_whole_mib(PassContext& ctx, const Located<uint64_t>& size, std::strin
   if (size.value % kMiB == 0) return;
   ctx.sink
       .error(Code::MemoryGranularity, ctx.at(size.span),
-             fmt::format("{} {} is not a whole number of MiB", what, format_memory(size.value)))
+             fmt::format("{} {}, which is not a whole number of MiB", what, format_memory(size.value)))
       .help(fmt::format("xl and the Xen boot line take whole MiB; write `{}`", mib(size.value)));
 }
 
 void check_domain_memory(PassContext& ctx, const Domain& d) {
   if (!known(d.memory) || !known(d.maxmem)) return;
-  check_whole_mib(ctx, d.memory, fmt::format("the memory of domain `{}`", d.name.value));
+  check_whole_mib(ctx, d.memory, fmt::format("domain `{}` has memory", d.name.value));
   if (d.maxmem.span.begin != d.memory.span.begin) {
-    check_whole_mib(ctx, d.maxmem, fmt::format("the maxmem of domain `{}`", d.name.value));
+    check_whole_mib(ctx, d.maxmem, fmt::format("domain `{}` has maxmem", d.name.value));
   }
   if (d.memory.value == 0) {
     ctx.sink
@@ -85,7 +85,8 @@ void check_volume_groups(PassContext& ctx) {
     ctx.sink
         .error(Code::VolumeOvercommit, ctx.at(vg.size->span),
                fmt::format("volume group `{}` holds {} but its volumes need {}", vg.name.value,
-                           format_memory(vg.size->value), mib(used[i])))
+                           format_memory(vg.size->value), format_memory(used[i])))
+        .note(ctx.at(vg.name.span), "each volume is rounded up to LVM's 4MiB extents")
         .help("shrink a volume, or give the group more space");
   }
 }
@@ -95,7 +96,7 @@ void check_volume_groups(PassContext& ctx) {
 void check_memory(PassContext& ctx) {
   const Host& host = ctx.model.host;
   bool all_known = known(host.memory) && known(host.dom0.memory);
-  if (known(host.dom0.memory)) check_whole_mib(ctx, host.dom0.memory, "dom0's memory");
+  if (known(host.dom0.memory)) check_whole_mib(ctx, host.dom0.memory, "dom0 has memory");
   for (const Domain& d : ctx.model.domains) {
     check_domain_memory(ctx, d);
     all_known = all_known && known(d.memory) && known(d.maxmem) && known(d.maxvcpus);

@@ -60,20 +60,8 @@ void check_host_names(PassContext& ctx) {
       ports.add(port);
     }
     if (b.address == AddressMode::Static) {
-      if (const auto p = ipv4_cidr_problem(b.cidr)) {
-        ctx.sink
-            .error(Code::BadValue, ctx.at(b.span),
-                   fmt::format("address `{}` of bridge `{}` is not valid: {}", b.cidr, b.name.value, *p))
-            .help("write `cidr: 192.0.2.10/24`");
-      }
-      if (!b.gateway.empty()) {
-        if (const auto p = ipv4_address_problem(b.gateway)) {
-          ctx.sink
-              .error(Code::BadValue, ctx.at(b.span),
-                     fmt::format("gateway `{}` of bridge `{}` is not valid: {}", b.gateway, b.name.value, *p))
-              .help("write `gateway: 192.0.2.1`");
-        }
-      }
+      check(ctx, b.cidr, ipv4_cidr_problem, "address", "write `cidr: 192.0.2.10/24`", Code::BadValue);
+      check(ctx, b.gateway, ipv4_address_problem, "gateway", "write `gateway: 192.0.2.1`", Code::BadValue);
     }
   }
   for (const VolumeGroup& vg : host.volume_groups) {
@@ -134,7 +122,7 @@ void check_domain_names(PassContext& ctx) {
     for (const Disk& disk : d.disks) {
       if (disk.source != DiskSource::Volume) {
         check(ctx, disk.path, absolute_path_problem, "disk path", kPathHelp, Code::InvalidString);
-      } else if (!d.name.value.empty() && !disk.vdev.value.empty()) {
+      } else if (!domain_name_problem(d.name.value) && !disk.vdev.value.empty()) {
         // The volume is named <domain>-<vdev> (as xen-tools does); LVM must accept that name.
         const Located<std::string> lv{d.name.value + "-" + disk.vdev.value, disk.vdev.span};
         check(ctx, lv, logical_volume_name_problem, "logical volume name", "rename the domain or the disk");

@@ -66,6 +66,10 @@ std::vector<std::pair<uint64_t, uint64_t>> rtds_vcpus(const Domain& d) {
 bool rtds_params_valid(PassContext& ctx, const Domain& d) {
   bool ok = true;
   for (const RtdsParams& p : d.rtds) {
+    if (!known(p.period_us) || !known(p.budget_us)) {
+      ok = false;  // already reported where it was read
+      continue;
+    }
     if (p.period_us.value < kRtdsMinUs) {
       ctx.sink.error(Code::RtdsParams, ctx.at(p.period_us.span),
                      fmt::format("period {} is below Xen's minimum of 10us", format_time(p.period_us.value)));
@@ -96,6 +100,14 @@ bool rtds_params_valid(PassContext& ctx, const Domain& d) {
   return ok;
 }
 
+// "pool `rt`'s scheduler is given here", or why Pool-0 runs what it runs.
+std::string scheduler_note(const Model& m, const Domain& d) {
+  if (!d.pool && !m.host.xen.scheduler_declared) {
+    return "Pool-0 runs Xen's default scheduler, credit2, because `host.xen` sets no `scheduler`";
+  }
+  return fmt::format("pool `{}`'s scheduler is given here", m.domain_pool_name(d));
+}
+
 void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched, Span sched_span) {
   const std::string_view pool = ctx.model.domain_pool_name(d);
   if (!d.rtds.empty() && sched != SchedulerKind::Rtds) {
@@ -103,7 +115,7 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
         .error(Code::RtdsOutsideRtds, ctx.at(d.rtds_span),
                fmt::format("domain `{}` sets rtds, but its pool `{}` runs {}", d.name.value, pool,
                            scheduler_name(sched)))
-        .note(ctx.at(sched_span), fmt::format("pool `{}`'s scheduler is given here", pool))
+        .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
         .help("move the domain to an RTDS pool, or remove `rtds`");
   }
   if (d.credit && !is_credit_family(sched)) {
@@ -111,14 +123,14 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
         .error(Code::CreditOutsideCredit, ctx.at(d.credit->span),
                fmt::format("domain `{}` sets credit, but its pool `{}` runs {}", d.name.value, pool,
                            scheduler_name(sched)))
-        .note(ctx.at(sched_span), fmt::format("pool `{}`'s scheduler is given here", pool))
+        .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
         .help("move the domain to a credit or credit2 pool, or remove `credit`");
   }
   if (d.credit && d.credit->cap && d.credit->cap->value > 100 * d.maxvcpus.value) {
     ctx.sink
         .error(Code::OutOfRange, ctx.at(d.credit->cap->span),
-               fmt::format("cap {} is above 100 per vCPU ({} for {} vCPUs)", d.credit->cap->value,
-                           100 * d.maxvcpus.value, d.maxvcpus.value))
+               fmt::format("cap {} is above 100 per vCPU ({} for {} vCPU{})", d.credit->cap->value,
+                           100 * d.maxvcpus.value, d.maxvcpus.value, d.maxvcpus.value == 1 ? "" : "s"))
         .help("cap is a percentage of one CPU; 0 means no cap");
   }
   if (sched == SchedulerKind::Rtds && d.rtds.empty()) {

@@ -22,9 +22,10 @@ struct LoadedFile {
 bool syntax_for_path(const std::string& path, Syntax& out);
 
 // Reads `path` ("-" is standard input, which needs `syntax`) and parses it.
-LoadedFile load_description(const std::string& path, const Syntax* syntax, DiagnosticSink& sink);
+[[nodiscard]] LoadedFile load_description(const std::string& path, const Syntax* syntax,
+                                          DiagnosticSink& sink);
 
 // Parses text already in memory (tests, fuzzing).
-LoadedFile load_text(std::string name, std::string text, Syntax syntax, DiagnosticSink& sink);
+[[nodiscard]] LoadedFile load_text(std::string name, std::string text, Syntax syntax, DiagnosticSink& sink);
 
 }  // namespace xenplan

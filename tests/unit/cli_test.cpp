@@ -1,0 +1,109 @@
+// The xenplan executable as users call it: exit statuses, streams, help and version.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs xenplan with `args` (shell words) from the source tree, NO_COLOR set.
+Run xenplan(const std::string& args, const std::string& stdin_text = "") {
+  const fs::path dir = fs::temp_directory_path() / ("xenplan-cli-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "in") << stdin_text;
+  const std::string cmd = "cd '" XENPLAN_SOURCE_DIR "' && NO_COLOR=1 '" XENPLAN_BINARY "' " + args + " <'" +
+                          (dir / "in").string() + "' >'" + (dir / "out").string() + "' 2>'" +
+                          (dir / "err").string() + "'";
+  const int raw = std::system(cmd.c_str());
+  Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(dir / "out"), slurp(dir / "err")};
+  fs::remove_all(dir);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("check: a valid description exits 0 and summarises the host on stdout") {
+  const Run r = xenplan("check examples/rt-node.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "examples/rt-node.yaml: host rt-node-1: 8 CPUs, 32GiB, Xen 4.14; dom0 2GiB with 2 vCPUs (pinned)\n"
+        "  pool         scheduler cpus       domains\n"
+        "  Pool-0       credit2   0-1        dom0, web\n"
+        "  rt           rtds      2-5        plc-1, plc-2\n"
+        "  iso          null      6-7        sensor-gw\n");
+}
+
+TEST_CASE("check: errors exit 1 with diagnostics on stderr, for every file given") {
+  const Run r = xenplan(
+      "check tests/golden/check/unknown-key.yaml examples/rt-node.yaml "
+      "tests/golden/check/duplicate-key.yaml");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("unknown-key.yaml:") != std::string::npos);
+  CHECK(r.err.find("duplicate-key.yaml:") != std::string::npos);
+  CHECK(r.err.find("\n2 errors\n") != std::string::npos);
+  CHECK(r.out.find("host rt-node-1") != std::string::npos);
+}
+
+TEST_CASE("check: unreadable input exits 3") {
+  Run r = xenplan("check does-not-exist.yaml");
+  CHECK(r.status == 3);
+  CHECK(r.err ==
+        "does-not-exist.yaml: error: cannot read the file: No such file or directory [XP0001]\n1 error\n");
+  r = xenplan("check examples");
+  CHECK(r.status == 3);
+  CHECK(r.err.find("cannot tell the syntax of this file from its name") != std::string::npos);
+  r = xenplan("check tests --syntax yaml");
+  CHECK(r.status == 3);
+  CHECK(r.err == "tests: error: cannot read the file: it is a directory, not a file [XP0001]\n1 error\n");
+}
+
+TEST_CASE("check: standard input with --syntax") {
+  Run r = xenplan("check --syntax yaml -", "xenplan: 2\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("<stdin>:1:10: error: unsupported format version `2` [XP0003]") == 0);
+  r = xenplan("check -");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("xenplan: reading standard input (`-`) needs --syntax yaml|xenplan") == 0);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(xenplan("").status == 2);
+  CHECK(xenplan("frobnicate x.yaml").err.find("xenplan: unknown command `frobnicate`") == 0);
+  CHECK(xenplan("check").status == 2);
+  CHECK(xenplan("check --bogus x.yaml").status == 2);
+  CHECK(xenplan("check --color sometimes x.yaml").status == 2);
+}
+
+TEST_CASE("help and version") {
+  Run r = xenplan("--help");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("exit status:") != std::string::npos);
+  CHECK(xenplan("check --help").out.find("usage: xenplan check") == 0);
+  r = xenplan("--version");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("xenplan ") == 0);
+}
+
+TEST_CASE("colour only when asked, or on a terminal without NO_COLOR") {
+  const Run r = xenplan("check --color always tests/golden/check/unknown-key.yaml");
+  CHECK(r.err.find("\033[1;31merror") != std::string::npos);
+  CHECK(xenplan("check tests/golden/check/unknown-key.yaml").err.find('\033') == std::string::npos);
+}
