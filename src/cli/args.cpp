@@ -5,7 +5,7 @@
 namespace xenplan {
 namespace {
 
-const std::vector<std::string> kCommands = {"check"};
+const std::vector<std::string> kCommands = {"check", "analyze"};
 
 bool known_command(const std::string& c) {
   for (const auto& k : kCommands) {
@@ -45,6 +45,19 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         out.error = fmt::format("--color takes auto, always or never, not `{}`", *v);
         return out;
       }
+    } else if (a == "--allow-unknown") {
+      o.allow_unknown = true;
+    } else if (a == "--format" || a.starts_with("--format=")) {
+      const auto v = value("--format");
+      if (!v) return out;
+      if (*v == "text")
+        o.format = OutputFormat::Text;
+      else if (*v == "json")
+        o.format = OutputFormat::Json;
+      else {
+        out.error = fmt::format("--format takes text or json, not `{}`", *v);
+        return out;
+      }
     } else if (a == "--syntax" || a.starts_with("--syntax=")) {
       const auto v = value("--syntax");
       if (!v) return out;
@@ -74,6 +87,8 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
     out.error = "no command given";
   } else if (o.files.empty()) {
     out.error = fmt::format("`xenplan {}` needs at least one description file", o.command);
+  } else if (o.command == "analyze" && o.files.size() != 1) {
+    out.error = "`xenplan analyze` takes exactly one description file";
   } else {
     for (const auto& f : o.files) {
       if (f == "-" && !o.syntax) out.error = "reading standard input (`-`) needs --syntax yaml|xenplan";
@@ -90,8 +105,11 @@ deployment artifacts.
 
 commands:
   check FILE...     read, validate and analyse descriptions; write nothing
+  analyze FILE      print the schedulability report of every pool
 
 options:
+  --allow-unknown             a real-time pool no test proves is a warning, not an error
+  --format text|json          the report's format (analyze)
   --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
   --syntax yaml|xenplan       the syntax of standard input (`-`)
   -h, --help                  show this help, or a command's help after it
@@ -108,11 +126,21 @@ exit status:
 
 std::string command_help(const std::string& command) {
   if (command == "check") {
-    return R"(usage: xenplan check [--color WHEN] [--syntax yaml|xenplan] FILE...
+    return R"(usage: xenplan check [--allow-unknown] [--color WHEN] [--syntax yaml|xenplan] FILE...
 
-Reads each description, reports every problem at its file:line:col, prints a summary of the
-host it describes, and writes nothing. All files are checked; the exit status covers them all:
-0 valid, 1 errors, 2 usage error, 3 unreadable input.
+Reads each description, reports every problem at its file:line:col, proves every RTDS and null
+pool schedulable, prints a summary of the host it describes, and writes nothing. A pool that is
+unschedulable is an error; one that no sound test proves is an error too, unless
+--allow-unknown. All files are checked; the exit status covers them all: 0 valid, 1 errors,
+2 usage error, 3 unreadable input.
+)";
+  }
+  if (command == "analyze") {
+    return R"(usage: xenplan analyze [--format text|json] [--allow-unknown] FILE
+
+Prints the schedulability report of every pool: its vCPUs, utilization, verdict (schedulable,
+unschedulable, unknown, not-real-time), the test that decided it, why, and what to change.
+The report goes to standard output, diagnostics to standard error. Exit status as for check.
 )";
   }
   return usage_text();

@@ -19,12 +19,15 @@ enum ExitStatus : int {
 };
 
 enum class ColorMode { Auto, Always, Never };
+enum class OutputFormat { Text, Json };
 
 struct Options {
   std::string command;  // "check"; empty with --help/--version alone
   std::vector<std::string> files;
   std::optional<Syntax> syntax;  // --syntax, needed for "-"
   ColorMode color = ColorMode::Auto;
+  OutputFormat format = OutputFormat::Text;  // --format
+  bool allow_unknown = false;                // --allow-unknown
   bool help = false;
   bool version = false;
 };

@@ -26,7 +26,8 @@ int run_check(const Options& options) {
   bool unreadable = false;
   for (const std::string& path : options.files) {
     DiagnosticSink sink;
-    const CompiledDescription compiled = compile_front_end(path, options.syntax, sink);
+    const CompiledDescription compiled =
+        compile_front_end(path, options.syntax, {options.allow_unknown}, sink);
     std::cerr << render_diagnostics(sink.sorted(), render);
     unreadable = unreadable || !compiled.loaded.readable;
     errors += sink.error_count();

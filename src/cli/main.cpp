@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (o.command == "check") return run_check(o);
+    if (o.command == "analyze") return run_analyze(o);
     std::cerr << "xenplan: unknown command\n";
     return kExitUsage;
   } catch (const std::exception& e) {

@@ -8,9 +8,8 @@ namespace xenplan {
 namespace {
 
 constexpr uint32_t kMaxVcpus = 128;  // libxl's limit for every guest type (HVM_MAX_VCPUS)
-// xl's weight and RTDS period limits.
+// xl's weight limit.
 constexpr uint32_t kMaxWeight = 65535;
-constexpr uint64_t kMaxRtdsPeriodUs = 2147483647;
 
 constexpr WordOf<Action> kActions[] = {{"destroy", Action::Destroy},
                                        {"restart", Action::Restart},
@@ -20,35 +19,14 @@ constexpr WordOf<Action> kActions[] = {{"destroy", Action::Destroy},
                                        {"coredump-restart", Action::CoredumpRestart},
                                        {"soft-reset", Action::SoftReset}};
 
-RtdsParams read_rtds_entry(Context& ctx, const Node& node) {
-  MapReader m(ctx, node, "`rtds`");
-  RtdsParams p;
-  p.span = node.span;
-  if (const Node* v = m.required("period", "period: 10ms"))
-    assign(read_time(ctx, *v, "`period`"), p.period_us);
-  if (const Node* v = m.required("budget", "budget: 2ms"))
-    assign(read_time(ctx, *v, "`budget`"), p.budget_us);
-  if (const Node* v = m.optional("extratime")) {
-    if (auto b = read_bool(ctx, *v, "`extratime`")) p.extratime = b->value;
-  }
-  m.finish();
-  for (const Located<uint64_t>* t : {&p.period_us, &p.budget_us}) {
-    if (t->value > kMaxRtdsPeriodUs) {
-      ctx.sink.error(Code::RtdsParams, ctx.at(t->span),
-                     fmt::format("{} is longer than xl's limit of 2147483647us", format_time(t->value)));
-    }
-  }
-  return p;
-}
-
 void read_rtds(Context& ctx, const Node& node, Domain& d) {
   d.rtds_span = node.span;
   if (node.kind == NodeKind::Sequence) {
     d.rtds_per_vcpu = true;
-    for (NodeId id : node.items) d.rtds.push_back(read_rtds_entry(ctx, ctx.node(id)));
+    for (NodeId id : node.items) d.rtds.push_back(read_rtds_params(ctx, ctx.node(id)));
     return;
   }
-  d.rtds.push_back(read_rtds_entry(ctx, node));
+  d.rtds.push_back(read_rtds_params(ctx, node));
 }
 
 void read_credit(Context& ctx, const Node& node, Domain& d) {

@@ -70,6 +70,10 @@ void read_xen(Context& ctx, const Node& node, XenConfig& xen) {
     xen.scheduler.span = node.span;
   }
   if (const Node* v = m.optional("options")) xen.options = read_string_list(ctx, *v, "`options`");
+  if (const Node* v = m.optional("rtds_overhead"))
+    assign(read_time(ctx, *v, "`rtds_overhead`"), xen.rtds_overhead_us);
+  else
+    xen.rtds_overhead_us.span = node.span;
   m.finish();
 }
 
@@ -83,6 +87,7 @@ void read_dom0(Context& ctx, const Node& node, Dom0& dom0) {
   if (const Node* v = m.optional("pin")) {
     if (auto b = read_bool(ctx, *v, "`pin`")) dom0.pin = b->value;
   }
+  if (const Node* v = m.optional("rtds")) dom0.rtds = read_rtds_params(ctx, *v);
   m.finish();
 }
 

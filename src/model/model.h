@@ -47,6 +47,13 @@ using PoolIndex = uint32_t;    // index into Model::pools
 using BridgeIndex = uint32_t;  // index into Host::bridges
 using GroupIndex = uint32_t;   // index into Host::volume_groups
 
+struct RtdsParams {
+  Located<uint64_t> period_us;
+  Located<uint64_t> budget_us;
+  bool extratime = false;
+  Span span;
+};
+
 struct XenConfig {
   Located<std::string> version;  // "4.17"
   uint32_t major = 4, minor = 17;
@@ -54,15 +61,17 @@ struct XenConfig {
   bool schedulers_declared = false;       // from the description rather than the version default
   Span schedulers_span;
   Located<SchedulerKind> scheduler{SchedulerKind::Credit2, {}};  // boot scheduler: Pool-0's
-  bool scheduler_declared = false;            // false: Xen's default (credit2); span at `host.xen`
-  std::vector<Located<std::string>> options;  // extra Xen boot options
+  bool scheduler_declared = false;             // false: Xen's default (credit2); span at `host.xen`
+  std::vector<Located<std::string>> options;   // extra Xen boot options
+  Located<uint64_t> rtds_overhead_us{50, {}};  // analysis margin (µs); default: Xen's timer_slop
   Span span;
 };
 
 struct Dom0 {
-  Located<uint64_t> memory;  // bytes, fixed: dom0_mem=X,max:X
-  Located<uint32_t> vcpus;   // dom0_max_vcpus
-  bool pin = false;          // dom0_vcpus_pin
+  Located<uint64_t> memory;        // bytes, fixed: dom0_mem=X,max:X
+  Located<uint32_t> vcpus;         // dom0_max_vcpus
+  bool pin = false;                // dom0_vcpus_pin
+  std::optional<RtdsParams> rtds;  // dom0's vCPUs when Pool-0 runs RTDS (default 10ms/4ms)
   Span span;
 };
 
@@ -97,13 +106,6 @@ struct Pool {
   Located<std::string> name;
   Located<SchedulerKind> scheduler;
   Located<CpuSet> cpus;
-  Span span;
-};
-
-struct RtdsParams {
-  Located<uint64_t> period_us;
-  Located<uint64_t> budget_us;
-  bool extratime = false;
   Span span;
 };
 

@@ -6,6 +6,7 @@
 
 #include "base/edit_distance.h"
 #include "base/units.h"
+#include "model/builders.h"
 
 namespace xenplan {
 namespace {
@@ -232,6 +233,33 @@ std::optional<Located<SchedulerKind>> read_scheduler(Context& ctx, const Node& n
     return Located<SchedulerKind>{SchedulerKind::Null, node.span};
   }
   return read_word<SchedulerKind>(ctx, node, key, kWords);
+}
+
+}  // namespace xenplan
+
+namespace xenplan {
+
+constexpr uint64_t kMaxRtdsUs = 2147483647;  // xl parses periods into a C int
+
+RtdsParams read_rtds_params(Context& ctx, const Node& node) {
+  MapReader m(ctx, node, "`rtds`");
+  RtdsParams p;
+  p.span = node.span;
+  if (const Node* v = m.required("period", "period: 10ms"))
+    assign(read_time(ctx, *v, "`period`"), p.period_us);
+  if (const Node* v = m.required("budget", "budget: 2ms"))
+    assign(read_time(ctx, *v, "`budget`"), p.budget_us);
+  if (const Node* v = m.optional("extratime")) {
+    if (auto b = read_bool(ctx, *v, "`extratime`")) p.extratime = b->value;
+  }
+  m.finish();
+  for (const Located<uint64_t>* t : {&p.period_us, &p.budget_us}) {
+    if (t->value > kMaxRtdsUs) {
+      ctx.sink.error(Code::RtdsParams, ctx.at(t->span),
+                     fmt::format("{} is longer than xl's limit of 2147483647us", format_time(t->value)));
+    }
+  }
+  return p;
 }
 
 }  // namespace xenplan

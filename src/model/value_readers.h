@@ -61,6 +61,9 @@ std::optional<Located<E>> read_word(Context& ctx, const Node& node, std::string_
 
 namespace xenplan {
 
+// One `rtds: {period, budget, extratime}` mapping.
+RtdsParams read_rtds_params(Context& ctx, const Node& node);
+
 // A scheduler name; an unquoted `null` (YAML's null value) reads as the null scheduler.
 std::optional<Located<SchedulerKind>> read_scheduler(Context& ctx, const Node& node, std::string_view key);
 

@@ -63,32 +63,33 @@ std::vector<std::pair<uint64_t, uint64_t>> rtds_vcpus(const Domain& d) {
   return out;
 }
 
+bool rtds_entry_valid(PassContext& ctx, const RtdsParams& p) {
+  if (!known(p.period_us) || !known(p.budget_us)) return false;  // already reported where it was read
+  bool ok = true;
+  if (p.period_us.value < kRtdsMinUs) {
+    ctx.sink.error(Code::RtdsParams, ctx.at(p.period_us.span),
+                   fmt::format("period {} is below Xen's minimum of 10us", format_time(p.period_us.value)));
+    ok = false;
+  }
+  if (p.budget_us.value < kRtdsMinUs) {
+    ctx.sink.error(Code::RtdsParams, ctx.at(p.budget_us.span),
+                   fmt::format("budget {} is below Xen's minimum of 10us", format_time(p.budget_us.value)));
+    ok = false;
+  } else if (p.budget_us.value > p.period_us.value) {
+    ctx.sink
+        .error(Code::RtdsParams, ctx.at(p.budget_us.span),
+               fmt::format("budget {} is longer than the period {}", format_time(p.budget_us.value),
+                           format_time(p.period_us.value)))
+        .note(ctx.at(p.period_us.span), "the period is given here")
+        .help("a vCPU cannot get more than its whole period; lower the budget or lengthen the period");
+    ok = false;
+  }
+  return ok;
+}
+
 bool rtds_params_valid(PassContext& ctx, const Domain& d) {
   bool ok = true;
-  for (const RtdsParams& p : d.rtds) {
-    if (!known(p.period_us) || !known(p.budget_us)) {
-      ok = false;  // already reported where it was read
-      continue;
-    }
-    if (p.period_us.value < kRtdsMinUs) {
-      ctx.sink.error(Code::RtdsParams, ctx.at(p.period_us.span),
-                     fmt::format("period {} is below Xen's minimum of 10us", format_time(p.period_us.value)));
-      ok = false;
-    }
-    if (p.budget_us.value < kRtdsMinUs) {
-      ctx.sink.error(Code::RtdsParams, ctx.at(p.budget_us.span),
-                     fmt::format("budget {} is below Xen's minimum of 10us", format_time(p.budget_us.value)));
-      ok = false;
-    } else if (p.budget_us.value > p.period_us.value) {
-      ctx.sink
-          .error(Code::RtdsParams, ctx.at(p.budget_us.span),
-                 fmt::format("budget {} is longer than the period {}", format_time(p.budget_us.value),
-                             format_time(p.period_us.value)))
-          .note(ctx.at(p.period_us.span), "the period is given here")
-          .help("a vCPU cannot get more than its whole period; lower the budget or lengthen the period");
-      ok = false;
-    }
-  }
+  for (const RtdsParams& p : d.rtds) ok = rtds_entry_valid(ctx, p) && ok;
   if (d.rtds_per_vcpu && d.rtds.size() != d.maxvcpus.value) {
     ctx.sink
         .error(Code::RtdsVcpuList, ctx.at(d.rtds_span),

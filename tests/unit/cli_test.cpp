@@ -47,7 +47,7 @@ TEST_CASE("check: a valid description exits 0 and summarises the host on stdout"
         "examples/rt-node.yaml: host rt-node-1: 8 CPUs, 32GiB, Xen 4.14; dom0 2GiB with 2 vCPUs (pinned)\n"
         "  pool         scheduler cpus       domains\n"
         "  Pool-0       credit2   0-1        dom0, web\n"
-        "  rt           rtds      2-5        plc-1, plc-2\n"
+        "  rt           rtds      2-5        plc-1, plc-2, hmi\n"
         "  iso          null      6-7        sensor-gw\n");
 }
 
@@ -106,4 +106,26 @@ TEST_CASE("colour only when asked, or on a terminal without NO_COLOR") {
   const Run r = xenplan("check --color always tests/golden/check/unknown-key.yaml");
   CHECK(r.err.find("\033[1;31merror") != std::string::npos);
   CHECK(xenplan("check tests/golden/check/unknown-key.yaml").err.find('\033') == std::string::npos);
+}
+
+TEST_CASE("analyze: the report on stdout, as text or JSON") {
+  Run r = xenplan("analyze examples/rt-node.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("pool rt (rtds, CPUs 2-5): schedulable, decided by BCL\n") != std::string::npos);
+  CHECK(r.out.find("pool iso (null, CPUs 6-7): schedulable, decided by matching\n") != std::string::npos);
+  r = xenplan("analyze --format json examples/rt-node.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("{\n  \"schedulable\": true,\n  \"overhead_us\": 50,\n  \"pools\": [") == 0);
+  CHECK(xenplan("analyze examples/rt-node.yaml examples/small-debian12.yaml").status == 2);
+  CHECK(xenplan("analyze --format xml examples/rt-node.yaml").status == 2);
+}
+
+TEST_CASE("check: an unproven pool fails unless --allow-unknown") {
+  Run r = xenplan("check tests/golden/analyze/unknown-not-proven.yaml");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("error: RTDS pool `rt` is not proven schedulable") != std::string::npos);
+  r = xenplan("check --allow-unknown tests/golden/analyze/unknown-not-proven.yaml");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("warning: RTDS pool `rt` is not proven schedulable") != std::string::npos);
+  CHECK(xenplan("check --allow-unknown tests/golden/analyze/ce1-one-cpu-burst.yaml").status == 1);
 }

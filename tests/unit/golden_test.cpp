@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/render_report.h"
 #include "base/render.h"
 #include "cli/pipeline.h"
 
@@ -25,34 +26,47 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-std::vector<fs::path> golden_inputs() {
+std::vector<fs::path> golden_inputs(std::string_view dir) {
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/check")) {
+  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "tests/golden" / dir)) {
     if (e.path().extension() == ".yaml") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
+// What `xenplan check` prints on standard error.
 std::string check_output(const fs::path& input) {
   DiagnosticSink sink;
-  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, sink);
+  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
   std::string out = render_diagnostics(sink.sorted(), {});
   const std::string summary = render_summary(sink.error_count(), sink.warning_count());
   if (!summary.empty()) out += summary + "\n";
   return out;
 }
 
-}  // namespace
+// The diagnostics, then the analysis report as text and as JSON.
+std::string analyze_output(const fs::path& input) {
+  DiagnosticSink sink;
+  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
+  std::string out = render_diagnostics(sink.sorted(), {});
+  const std::string summary = render_summary(sink.error_count(), sink.warning_count());
+  if (!summary.empty()) out += summary + "\n";
+  if (compiled.analysis) {
+    out += "--- report ---\n" + report_text(*compiled.analysis);
+    out += "--- report.json ---\n" + report_json(*compiled.analysis);
+  }
+  return out;
+}
 
-TEST_CASE("golden diagnostics of every check case") {
+void check_golden(std::string_view dir, std::string (*produce)(const fs::path&)) {
   const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
-  const auto inputs = golden_inputs();
-  REQUIRE(inputs.size() > 10);
+  const auto inputs = golden_inputs(dir);
+  REQUIRE(inputs.size() > 5);
   for (const auto& input : inputs) {
     fs::path expected_path = input;
     expected_path.replace_extension(".expected");
-    const std::string actual = check_output(input);
+    const std::string actual = produce(input);
     if (update) {
       std::ofstream(expected_path, std::ios::binary) << actual;
       continue;
@@ -64,11 +78,23 @@ TEST_CASE("golden diagnostics of every check case") {
   }
 }
 
+}  // namespace
+
+TEST_CASE("golden diagnostics of every check case") {
+  check_golden("check", check_output);
+}
+
+TEST_CASE("golden analysis reports") {
+  check_golden("analyze", analyze_output);
+}
+
 TEST_CASE("every diagnostic code has a golden case") {
   std::string all;
-  for (const auto& input : golden_inputs()) {
-    fs::path expected = input;
-    all += read_file(expected.replace_extension(".expected"));
+  for (std::string_view dir : {"check", "analyze"}) {
+    for (const auto& input : golden_inputs(dir)) {
+      fs::path expected = input;
+      all += read_file(expected.replace_extension(".expected"));
+    }
   }
   // Codes that no description can trigger in a golden file; they are tested elsewhere.
   const std::set<std::string_view> elsewhere = {"XP0001" /* unreadable: cli_test */};
@@ -84,7 +110,8 @@ TEST_CASE("the bundled examples check without errors") {
     if (e.path().extension() != ".yaml") continue;
     INFO("example: ", e.path().filename().string());
     DiagnosticSink sink;
-    const auto compiled = compile_text(e.path().filename().string(), read_file(e.path()), Syntax::Yaml, sink);
+    const auto compiled =
+        compile_text(e.path().filename().string(), read_file(e.path()), Syntax::Yaml, {}, sink);
     CHECK(compiled.model.has_value());
     CHECK(render_diagnostics(sink.sorted(), {}) == "");
   }

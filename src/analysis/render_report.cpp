@@ -1,0 +1,133 @@
+#include "analysis/render_report.h"
+
+#include <fmt/format.h>
+
+#include "base/json.h"
+#include "base/units.h"
+
+namespace xenplan {
+namespace {
+
+std::string ratio(const VcpuRow& v) {
+  return fmt::format("{:.3f}", static_cast<double>(v.budget_us) / static_cast<double>(v.period_us));
+}
+
+void text_vcpus(std::string& out, const PoolAnalysis& p) {
+  const bool null_pool = p.scheduler == SchedulerKind::Null;
+  out += null_pool ? fmt::format("  {:<16} {:>4}  {:<8} {}\n", "domain", "vcpu", "cpu", "proven by")
+                   : fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", "domain", "vcpu", "budget",
+                                 "period", "util", "cpus", "proven by");
+  for (size_t i = 0; i < p.vcpus.size(); ++i) {
+    const VcpuRow& v = p.vcpus[i];
+    const std::string proven = v.proven_by.empty() ? "-" : v.proven_by;
+    if (null_pool) {
+      const std::string cpu = i < p.null_cpu_of.size() ? fmt::format("{}", p.null_cpu_of[i]) : "-";
+      out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", v.domain, v.vcpu, cpu, proven);
+    } else {
+      out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", v.domain, v.vcpu,
+                         format_time(v.budget_us), format_time(v.period_us), ratio(v), v.cpus.to_string(),
+                         proven);
+    }
+  }
+}
+
+void text_trace(std::string& out, const PoolAnalysis& p) {
+  if (!p.trace) return;
+  out +=
+      fmt::format("  trace of the window [{}, {}) us:\n", p.trace->window_start_us, p.trace->window_end_us);
+  for (const SimSegment& s : p.trace->schedule) {
+    const VcpuRow& v = p.vcpus[s.vcpu];
+    out += fmt::format("    {:>10} - {:<10} CPU {:<3} {} vCPU {}\n", s.from_us, s.to_us, s.cpu, v.domain,
+                       v.vcpu);
+  }
+}
+
+}  // namespace
+
+std::string report_text(const AnalysisReport& report) {
+  std::string out;
+  for (const PoolAnalysis& p : report.pools) {
+    out += fmt::format("pool {} ({}, {}): {}", p.name, scheduler_name(p.scheduler), p.cpus.phrase(),
+                       verdict_name(p.verdict));
+    out += p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", p.decided_by);
+    if (p.scheduler == SchedulerKind::Rtds) {
+      out += fmt::format("  utilization {:.3f} of {} CPU{}; overhead margin {}\n", p.utilization,
+                         p.cpus.size(), p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
+    }
+    if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, p);
+    out += fmt::format("  {}\n", p.explanation);
+    text_trace(out, p);
+    for (const auto& fix : p.fixes) out += fmt::format("  fix: {}\n", fix);
+    out += '\n';
+  }
+  out += report.schedulable() ? "every real-time pool is schedulable\n"
+                              : "some real-time pool is not proven schedulable\n";
+  return out;
+}
+
+std::string report_json(const AnalysisReport& report) {
+  JsonWriter j;
+  j.begin_object().key("schedulable").value(report.schedulable());
+  j.key("overhead_us").value(report.overhead_us);
+  j.key("pools").begin_array();
+  for (const PoolAnalysis& p : report.pools) {
+    j.begin_object().key("name").value(p.name).key("scheduler").value(scheduler_name(p.scheduler));
+    j.key("cpus").value(p.cpus.to_string()).key("utilization").value(p.utilization);
+    j.key("verdict").value(verdict_name(p.verdict)).key("decided_by").value(p.decided_by);
+    j.key("vcpus").begin_array();
+    for (size_t i = 0; i < p.vcpus.size(); ++i) {
+      const VcpuRow& v = p.vcpus[i];
+      j.begin_object().key("domain").value(v.domain).key("vcpu").value(uint64_t{v.vcpu});
+      j.key("budget_us").value(v.budget_us).key("period_us").value(v.period_us);
+      j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(v.proven_by);
+      if (i < p.null_cpu_of.size()) j.key("pinned_cpu").value(uint64_t{p.null_cpu_of[i]});
+      j.end_object();
+    }
+    j.end_array().key("explanation").value(p.explanation);
+    j.key("fixes").begin_array();
+    for (const auto& fix : p.fixes) j.value(fix);
+    j.end_array();
+    if (p.trace) {
+      j.key("trace").begin_object().key("domain").value(p.vcpus[p.trace->victim].domain);
+      j.key("vcpu").value(uint64_t{p.vcpus[p.trace->victim].vcpu});
+      j.key("window_start_us")
+          .value(p.trace->window_start_us)
+          .key("window_end_us")
+          .value(p.trace->window_end_us);
+      j.key("received_us").value(p.trace->received_us).key("scenario").value(p.trace->scenario);
+      j.key("schedule").begin_array();
+      for (const SimSegment& s : p.trace->schedule) {
+        j.begin_object().key("from_us").value(s.from_us).key("to_us").value(s.to_us);
+        j.key("cpu").value(uint64_t{s.cpu}).key("domain").value(p.vcpus[s.vcpu].domain);
+        j.key("vcpu").value(uint64_t{p.vcpus[s.vcpu].vcpu}).end_object();
+      }
+      j.end_array().end_object();
+    }
+    j.end_object();
+  }
+  j.end_array().end_object();
+  return j.finish();
+}
+
+void report_diagnostics(const AnalysisReport& report, const SourceFile* file, bool allow_unknown,
+                        DiagnosticSink& sink) {
+  for (const PoolAnalysis& p : report.pools) {
+    const Location at{file, p.span};
+    if (p.verdict == Verdict::Unschedulable) {
+      auto b = sink.error(Code::Unschedulable, at,
+                          fmt::format("{} pool `{}` is unschedulable ({}): {}",
+                                      p.scheduler == SchedulerKind::Rtds ? "RTDS" : "null", p.name,
+                                      p.decided_by, p.explanation));
+      if (!p.fixes.empty()) b.help(p.fixes.front());
+    } else if (p.verdict == Verdict::Unknown) {
+      const std::string message =
+          fmt::format("RTDS pool `{}` is not proven schedulable: {}", p.name, p.explanation);
+      auto b = allow_unknown ? sink.warning(Code::NotProven, at, message)
+                             : sink.error(Code::NotProven, at, message);
+      b.help(p.fixes.empty() ? std::string("run `xenplan analyze` for the figures")
+                             : fmt::format("{}; or accept the risk with --allow-unknown", p.fixes.front()));
+    }
+  }
+}
+
+}  // namespace xenplan

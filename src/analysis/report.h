@@ -1,0 +1,53 @@
+// What the schedulability analysis concludes, per pool: a verdict, the test that decided it,
+// the figures behind it, and what to change when it fails. Printed as text or JSON by the CLI.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/simulate.h"
+#include "base/cpuset.h"
+#include "base/source.h"
+#include "model/model.h"
+
+namespace xenplan {
+
+enum class Verdict { Schedulable, Unschedulable, Unknown, NotRealTime };
+std::string_view verdict_name(Verdict v);  // "schedulable", "unschedulable", "unknown", "not-real-time"
+
+struct VcpuRow {
+  std::string domain;  // "Domain-0" for dom0
+  uint32_t vcpu = 0;
+  uint64_t budget_us = 0;  // RTDS pools only; 0 elsewhere
+  uint64_t period_us = 0;
+  CpuSet cpus;               // where it may run: affinity within the pool
+  bool always_busy = false;  // trusted declaration
+  std::string proven_by;     // the test that proved this vCPU, empty when none did
+};
+
+struct PoolAnalysis {
+  std::string name;
+  SchedulerKind scheduler = SchedulerKind::Credit2;
+  CpuSet cpus;
+  Span span;               // where to point diagnostics: the pool's CPUs
+  double utilization = 0;  // Σ budget/period (display only; verdicts use exact arithmetic)
+  Verdict verdict = Verdict::NotRealTime;
+  std::string decided_by;   // "BCL", "RTA0", "necessary: U <= m", "simulation", ...
+  std::string explanation;  // why, in a sentence or two
+  std::vector<std::string> fixes;
+  std::vector<VcpuRow> vcpus;
+  std::vector<uint32_t> null_cpu_of;  // null pools: the CPU each vCPU row is pinned to
+  std::optional<SimMiss> trace;       // unschedulable by simulation: the concrete miss
+};
+
+struct AnalysisReport {
+  uint64_t overhead_us = 0;
+  std::vector<PoolAnalysis> pools;  // Pool-0 first, then the pools in declaration order
+
+  // True when no real-time pool is unschedulable or unknown.
+  bool schedulable() const;
+};
+
+}  // namespace xenplan

@@ -1,0 +1,253 @@
+// RTDS pools (reference §8): split by affinity into clusters (global is one cluster) or the
+// overlapping case; necessary tests reject definitely; DS-safe sufficient tests prove each vCPU;
+// GFB only where every vCPU is declared always busy; a simulation looks for a concrete miss.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "analysis/flow.h"
+#include "analysis/global_tests.h"
+#include "analysis/pool_analyses.h"
+#include "analysis/uniprocessor_tests.h"
+#include "base/units.h"
+
+namespace xenplan {
+namespace {
+
+constexpr size_t kMaxSimulatedVcpus = 12;  // "small pools": the search is exponential-free but long
+
+struct Cluster {
+  CpuSet cpus;
+  std::vector<size_t> members;  // indices into pool.vcpus
+};
+
+std::vector<MarginedTask> margined(const PoolAnalysis& pool, const std::vector<size_t>& members,
+                                   Margin margin) {
+  std::vector<MarginedTask> out;
+  for (size_t i : members)
+    out.push_back(with_margin(pool.vcpus[i].budget_us, pool.vcpus[i].period_us, margin));
+  return out;
+}
+
+// Groups vCPUs by their allowed CPUs; nullopt when two different sets overlap.
+std::optional<std::vector<Cluster>> clusters_of(const PoolAnalysis& pool) {
+  std::map<std::vector<uint32_t>, Cluster> by_mask;
+  for (size_t i = 0; i < pool.vcpus.size(); ++i) {
+    Cluster& c = by_mask[pool.vcpus[i].cpus.cpus()];
+    c.cpus = pool.vcpus[i].cpus;
+    c.members.push_back(i);
+  }
+  std::vector<Cluster> out;
+  for (auto& [mask, c] : by_mask) out.push_back(std::move(c));
+  for (size_t a = 0; a < out.size(); ++a) {
+    for (size_t b = a + 1; b < out.size(); ++b) {
+      if (!out[a].cpus.intersect(out[b].cpus).empty()) return std::nullopt;
+    }
+  }
+  return out;
+}
+
+std::string vcpu_name(const VcpuRow& v) {
+  return fmt::format("{} vCPU {}", v.domain, v.vcpu);
+}
+
+void prove(PoolAnalysis& pool, const std::vector<size_t>& members, const std::vector<size_t>& failed,
+           std::string_view test) {
+  for (size_t local = 0; local < members.size(); ++local) {
+    if (std::find(failed.begin(), failed.end(), local) == failed.end() &&
+        pool.vcpus[members[local]].proven_by.empty()) {
+      pool.vcpus[members[local]].proven_by = test;
+    }
+  }
+}
+
+// Tries the sufficient tests on one cluster, strongest claim first.
+void prove_cluster(PoolAnalysis& pool, const Cluster& c, Margin margin) {
+  const auto tasks = margined(pool, c.members, margin);
+  const auto m = static_cast<uint32_t>(c.cpus.size());
+  std::vector<size_t> none;
+  if (c.members.size() <= m && std::all_of(tasks.begin(), tasks.end(),
+                                           [](const MarginedTask& t) { return t.victim.c <= t.victim.d; })) {
+    prove(pool, c.members, none, "trivial: no more vCPUs than CPUs");
+    return;
+  }
+  const bool all_busy =
+      std::all_of(c.members.begin(), c.members.end(), [&](size_t i) { return pool.vcpus[i].always_busy; });
+  if (all_busy && gfb(tasks, m)) {
+    prove(pool, c.members, none, "GFB (always_busy declared)");
+    return;
+  }
+  prove(pool, c.members, bcl(tasks, m).failed, "BCL");
+  prove(pool, c.members, rta0(tasks, m).failed, "RTA0");
+  if (m == 1 && ds_demand_test(tasks, margin).result == DemandResult::Passed) {
+    prove(pool, c.members, none, "DS demand (one CPU)");
+  }
+}
+
+// Overlapping affinities (reference §2.12 item 4): each vCPU against everyone whose CPUs meet its own.
+void prove_overlapping(PoolAnalysis& pool, Margin margin) {
+  std::vector<size_t> all(pool.vcpus.size());
+  std::iota(all.begin(), all.end(), size_t{0});
+  const auto tasks = margined(pool, all, margin);
+  for (size_t k = 0; k < pool.vcpus.size(); ++k) {
+    std::vector<size_t> interferers;
+    for (size_t i = 0; i < pool.vcpus.size(); ++i) {
+      if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
+    }
+    if (interferers.empty() && tasks[k].victim.c <= tasks[k].victim.d) {
+      pool.vcpus[k].proven_by = "trivial: alone on its CPUs";
+    } else if (bcl_victim(tasks, k, static_cast<uint32_t>(pool.vcpus[k].cpus.size()), interferers)) {
+      pool.vcpus[k].proven_by = "BCL (per-affinity reduction)";
+    }
+  }
+}
+
+// Necessary with affinities: a fractional assignment of every u_i to allowed CPUs, each CPU
+// at most 1 (a max-flow). Exact on integers scaled by the periods' LCM; skipped when too large.
+bool affinity_flow_fits(const PoolAnalysis& pool, bool& decided) {
+  uint64_t scale = 1;
+  for (const auto& v : pool.vcpus) {
+    const uint64_t g = std::gcd(scale, v.period_us);
+    if (scale / g > (uint64_t{1} << 40) / v.period_us) {
+      decided = false;
+      return true;
+    }
+    scale = scale / g * v.period_us;
+  }
+  decided = true;
+  const std::vector<uint32_t>& cpus = pool.cpus.cpus();
+  const size_t n = pool.vcpus.size(), source = n + cpus.size(), sink = source + 1;
+  FlowNetwork net(sink + 1);
+  int64_t total = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto demand = static_cast<int64_t>(pool.vcpus[i].budget_us * (scale / pool.vcpus[i].period_us));
+    total += demand;
+    net.add_edge(source, i, demand);
+    for (size_t c = 0; c < cpus.size(); ++c) {
+      if (pool.vcpus[i].cpus.contains(cpus[c])) net.add_edge(i, n + c, demand);
+    }
+  }
+  for (size_t c = 0; c < cpus.size(); ++c) net.add_edge(n + c, sink, static_cast<int64_t>(scale));
+  return net.max_flow(source, sink) == total;
+}
+
+// A definite rejection when a necessary condition fails.
+bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cluster>>& clusters) {
+  if (clusters) {
+    for (const Cluster& c : *clusters) {
+      std::vector<std::pair<uint64_t, uint64_t>> bp;
+      for (size_t i : c.members) bp.emplace_back(pool.vcpus[i].budget_us, pool.vcpus[i].period_us);
+      if (utilization_fits(bp, static_cast<uint32_t>(c.cpus.size()))) continue;
+      pool.verdict = Verdict::Unschedulable;
+      pool.decided_by = "necessary: U <= m";
+      pool.explanation = fmt::format(
+          "the vCPUs on {} need more than {} CPU{} of budget; with every vCPU busy, "
+          "some vCPU must lose budget",
+          c.cpus.phrase(), c.cpus.size(), c.cpus.size() == 1 ? "" : "s");
+      return true;
+    }
+    return false;
+  }
+  bool decided = false;
+  if (affinity_flow_fits(pool, decided) || !decided) return false;
+  pool.verdict = Verdict::Unschedulable;
+  pool.decided_by = "necessary: affinity max-flow";
+  pool.explanation =
+      "no division of the vCPUs' budgets over the CPUs their affinities allow keeps every CPU "
+      "at or below 100%; with every vCPU busy, some vCPU must lose budget";
+  return true;
+}
+
+std::string tests_used(const PoolAnalysis& pool) {
+  std::vector<std::string> used;
+  for (const auto& v : pool.vcpus) {
+    if (std::find(used.begin(), used.end(), v.proven_by) == used.end()) used.push_back(v.proven_by);
+  }
+  std::string out;
+  for (const auto& u : used) out += (out.empty() ? "" : ", ") + u;
+  return out;
+}
+
+// Looks for a concrete miss in a small cluster; fills the verdict when it finds one.
+bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters) {
+  for (const Cluster& c : clusters) {
+    const bool unproven = std::any_of(c.members.begin(), c.members.end(),
+                                      [&](size_t i) { return pool.vcpus[i].proven_by.empty(); });
+    if (!unproven || c.members.size() > kMaxSimulatedVcpus) continue;
+    std::vector<SimVcpu> sim;
+    for (size_t i : c.members) sim.push_back({pool.vcpus[i].budget_us, pool.vcpus[i].period_us});
+    SimOutcome outcome = find_counterexample(sim, static_cast<uint32_t>(c.cpus.size()));
+    if (!outcome.miss) continue;
+    SimMiss miss = *outcome.miss;
+    miss.victim = c.members[miss.victim];
+    for (auto& seg : miss.schedule) {
+      seg.vcpu = c.members[seg.vcpu];
+      seg.cpu = c.cpus.cpus()[seg.cpu];
+    }
+    const VcpuRow& victim = pool.vcpus[miss.victim];
+    pool.verdict = Verdict::Unschedulable;
+    pool.decided_by = "simulation";
+    pool.explanation = fmt::format(
+        "a concrete RTDS schedule misses: {} was runnable for its whole window [{}, {}) us but received only "
+        "{} of its {} budget, when {}",
+        vcpu_name(victim), miss.window_start_us, miss.window_end_us, format_time(miss.received_us),
+        format_time(victim.budget_us), miss.scenario);
+    pool.trace = std::move(miss);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
+  pool.utilization = 0;
+  for (const auto& v : pool.vcpus) {
+    pool.utilization += static_cast<double>(v.budget_us) / static_cast<double>(v.period_us);
+  }
+  if (pool.vcpus.empty()) {
+    pool.verdict = Verdict::Schedulable;
+    pool.decided_by = "trivial: no vCPUs";
+    pool.explanation = "the pool has no vCPUs";
+    return;
+  }
+  const auto clusters = clusters_of(pool);
+  if (reject_if_infeasible(pool, clusters)) {
+    pool.fixes = rtds_fixes(pool, margin);
+    return;
+  }
+  if (clusters) {
+    for (const Cluster& c : *clusters) prove_cluster(pool, c, margin);
+  } else {
+    prove_overlapping(pool, margin);
+  }
+  const bool all_proven = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
+                                      [](const VcpuRow& v) { return !v.proven_by.empty(); });
+  if (all_proven) {
+    pool.verdict = Verdict::Schedulable;
+    pool.decided_by = tests_used(pool);
+    pool.explanation = fmt::format(
+        "every vCPU receives its budget in every period it is runnable, with a "
+        "{} overhead margin",
+        format_time(margin.delta_us));
+    return;
+  }
+  if (!(clusters && reject_by_simulation(pool, *clusters))) {
+    pool.verdict = Verdict::Unknown;
+    pool.decided_by = "none";
+    std::string unproven;
+    for (const auto& v : pool.vcpus) {
+      if (v.proven_by.empty()) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(v);
+    }
+    pool.explanation = fmt::format(
+        "no sound test proves that {} always receive{} its budget; RTDS lets an idle "
+        "vCPU save its budget and spend it in a burst, so utilization alone proves "
+        "nothing",
+        unproven, unproven.find(',') == std::string::npos ? "s" : "");
+  }
+  pool.fixes = rtds_fixes(pool, margin);
+}
+
+}  // namespace xenplan
