@@ -12,25 +12,38 @@ uint64_t ds_workload(const Task& i, uint64_t length) {
   return i.c * (length / i.t) + std::min(i.c, length % i.t);
 }
 
-bool bcl_victim(const std::vector<MarginedTask>& tasks, size_t k, uint32_t m,
-                const std::vector<size_t>& interferers, std::pair<size_t, uint64_t>* dominant) {
+BclTerms bcl_terms(const std::vector<MarginedTask>& tasks, size_t k, uint32_t m,
+                   const std::vector<size_t>& interferers) {
+  BclTerms r;
+  r.dominant = k;
   const Task& victim = tasks[k].victim;
-  if (victim.d < victim.c || victim.d == 0) return false;  // no room even alone
+  if (victim.d < victim.c || victim.d == 0) return r;  // no room even alone
   // Scaled by D_k: β_i·D_k = W_i(D_k) and (1 − λ_k)·D_k = D_k − C_k.
-  const uint64_t slack = victim.d - victim.c;
+  r.slack = victim.d - victim.c;
   u128 sum = 0;
   bool some_within = false;
-  std::pair<size_t, uint64_t> worst{k, 0};
   for (size_t i : interferers) {
     if (i == k) continue;
     const uint64_t w = ds_workload(tasks[i].interferer, victim.d);
-    if (w > worst.second) worst = {i, w};
-    sum += std::min(w, slack);
-    some_within = some_within || (w > 0 && w <= slack);
+    if (w > r.dominant_work) {
+      r.dominant = i;
+      r.dominant_work = w;
+    }
+    sum += std::min(w, r.slack);
+    some_within = some_within || (w > 0 && w <= r.slack);
   }
-  if (dominant) *dominant = worst;
-  const u128 capacity = u128{m} * slack;
-  return sum < capacity || (sum == capacity && some_within);
+  const u128 capacity = u128{m} * r.slack;
+  r.passes = sum < capacity || (sum == capacity && some_within);
+  r.interference = static_cast<uint64_t>(std::min<u128>(sum, UINT64_MAX));
+  r.capacity = static_cast<uint64_t>(std::min<u128>(capacity, UINT64_MAX));
+  return r;
+}
+
+bool bcl_victim(const std::vector<MarginedTask>& tasks, size_t k, uint32_t m,
+                const std::vector<size_t>& interferers, std::pair<size_t, uint64_t>* dominant) {
+  const BclTerms t = bcl_terms(tasks, k, m, interferers);
+  if (dominant) *dominant = {t.dominant, t.dominant_work};
+  return t.passes;
 }
 
 namespace {

@@ -29,6 +29,19 @@ uint64_t ds_workload(const Task& interferer, uint64_t length);
 PerVcpuResult bcl(const std::vector<MarginedTask>& tasks, uint32_t m,
                   const std::vector<std::vector<size_t>>& interferers_of = {});
 
+// BCL's figures for one victim k, scaled by its deadline D_k (all in µs):
+// passes ⇔ Σ min(W_i, slack) < m·slack, or = with some 0 < W_i ≤ slack.
+struct BclTerms {
+  uint64_t slack = 0;          // D_k − C_k
+  uint64_t interference = 0;   // Σ min(W_i, slack), saturating
+  uint64_t capacity = 0;       // m · slack
+  size_t dominant = 0;         // the interferer with the largest W_i
+  uint64_t dominant_work = 0;  // its W_i: work it can execute within the victim's window
+  bool passes = false;
+};
+BclTerms bcl_terms(const std::vector<MarginedTask>& tasks, size_t k, uint32_t m,
+                   const std::vector<size_t>& interferers);
+
 // BCL's condition for one victim k on m CPUs against the given interferers.
 bool bcl_victim(const std::vector<MarginedTask>& tasks, size_t k, uint32_t m,
                 const std::vector<size_t>& interferers, std::pair<size_t, uint64_t>* dominant = nullptr);

@@ -56,6 +56,7 @@ std::string report_text(const AnalysisReport& report) {
     }
     if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, p);
     out += fmt::format("  {}\n", p.explanation);
+    for (const auto& figure : p.figures) out += fmt::format("  figure: {}\n", figure);
     text_trace(out, p);
     for (const auto& fix : p.fixes) out += fmt::format("  fix: {}\n", fix);
     out += '\n';
@@ -84,6 +85,9 @@ std::string report_json(const AnalysisReport& report) {
       j.end_object();
     }
     j.end_array().key("explanation").value(p.explanation);
+    j.key("figures").begin_array();
+    for (const auto& figure : p.figures) j.value(figure);
+    j.end_array();
     j.key("fixes").begin_array();
     for (const auto& fix : p.fixes) j.value(fix);
     j.end_array();

@@ -34,8 +34,9 @@ struct PoolAnalysis {
   Span span;               // where to point diagnostics: the pool's CPUs
   double utilization = 0;  // Σ budget/period (display only; verdicts use exact arithmetic)
   Verdict verdict = Verdict::NotRealTime;
-  std::string decided_by;   // "BCL", "RTA0", "necessary: U <= m", "simulation", ...
-  std::string explanation;  // why, in a sentence or two
+  std::string decided_by;            // "BCL", "RTA0", "necessary: U <= m", "simulation", ...
+  std::string explanation;           // why, in a sentence or two
+  std::vector<std::string> figures;  // the test figures behind a failure: who dominates, by how much
   std::vector<std::string> fixes;
   std::vector<VcpuRow> vcpus;
   std::vector<uint32_t> null_cpu_of;  // null pools: the CPU each vCPU row is pinned to

@@ -11,6 +11,7 @@
 #include "analysis/global_tests.h"
 #include "analysis/pool_analyses.h"
 #include "analysis/uniprocessor_tests.h"
+#include "base/int128.h"
 #include "base/units.h"
 
 namespace xenplan {
@@ -79,7 +80,9 @@ void prove_cluster(PoolAnalysis& pool, const Cluster& c, Margin margin) {
     prove(pool, c.members, none, "GFB (always_busy declared)");
     return;
   }
-  prove(pool, c.members, bcl(tasks, m).failed, "BCL");
+  const PerVcpuResult by_bcl = bcl(tasks, m);
+  prove(pool, c.members, by_bcl.failed, "BCL");
+  if (by_bcl.passed) return;
   prove(pool, c.members, rta0(tasks, m).failed, "RTA0");
   if (m == 1 && ds_demand_test(tasks, margin).result == DemandResult::Passed) {
     prove(pool, c.members, none, "DS demand (one CPU)");
@@ -104,32 +107,26 @@ void prove_overlapping(PoolAnalysis& pool, Margin margin) {
   }
 }
 
-// Necessary with affinities: a fractional assignment of every u_i to allowed CPUs, each CPU
-// at most 1 (a max-flow). Exact on integers scaled by the periods' LCM; skipped when too large.
-bool affinity_flow_fits(const PoolAnalysis& pool, bool& decided) {
-  uint64_t scale = 1;
-  for (const auto& v : pool.vcpus) {
-    const uint64_t g = std::gcd(scale, v.period_us);
-    if (scale / g > (uint64_t{1} << 40) / v.period_us) {
-      decided = false;
-      return true;
-    }
-    scale = scale / g * v.period_us;
-  }
-  decided = true;
+// Necessary with affinities (reference §2.12 item 5): a fractional assignment of every u_i to
+// allowed CPUs with each CPU at most 1, as a max-flow. In fixed point, no LCM of periods: each
+// demand is rounded down and each CPU holds exactly one unit, so when even the rounded-down
+// demands cannot be placed the real ones cannot either, and a failure stays definite.
+bool affinity_flow_fits(const PoolAnalysis& pool) {
+  constexpr int64_t kUnit = int64_t{1} << 30;
   const std::vector<uint32_t>& cpus = pool.cpus.cpus();
   const size_t n = pool.vcpus.size(), source = n + cpus.size(), sink = source + 1;
   FlowNetwork net(sink + 1);
   int64_t total = 0;
   for (size_t i = 0; i < n; ++i) {
-    const auto demand = static_cast<int64_t>(pool.vcpus[i].budget_us * (scale / pool.vcpus[i].period_us));
+    const VcpuRow& v = pool.vcpus[i];
+    const auto demand = static_cast<int64_t>((u128{v.budget_us} << 30) / v.period_us);
     total += demand;
     net.add_edge(source, i, demand);
     for (size_t c = 0; c < cpus.size(); ++c) {
-      if (pool.vcpus[i].cpus.contains(cpus[c])) net.add_edge(i, n + c, demand);
+      if (v.cpus.contains(cpus[c])) net.add_edge(i, n + c, demand);
     }
   }
-  for (size_t c = 0; c < cpus.size(); ++c) net.add_edge(n + c, sink, static_cast<int64_t>(scale));
+  for (size_t c = 0; c < cpus.size(); ++c) net.add_edge(n + c, sink, kUnit);
   return net.max_flow(source, sink) == total;
 }
 
@@ -150,14 +147,40 @@ bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cl
     }
     return false;
   }
-  bool decided = false;
-  if (affinity_flow_fits(pool, decided) || !decided) return false;
+  if (affinity_flow_fits(pool)) return false;
   pool.verdict = Verdict::Unschedulable;
   pool.decided_by = "necessary: affinity max-flow";
   pool.explanation =
       "no division of the vCPUs' budgets over the CPUs their affinities allow keeps every CPU "
       "at or below 100%; with every vCPU busy, some vCPU must lose budget";
   return true;
+}
+
+// BCL's figures for every vCPU no test proved, naming the interferer that dominates.
+std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin) {
+  std::vector<size_t> all(pool.vcpus.size());
+  std::iota(all.begin(), all.end(), size_t{0});
+  const auto tasks = margined(pool, all, margin);
+  std::vector<std::string> out;
+  for (size_t k = 0; k < pool.vcpus.size(); ++k) {
+    if (!pool.vcpus[k].proven_by.empty()) continue;
+    std::vector<size_t> interferers;
+    for (size_t i = 0; i < pool.vcpus.size(); ++i) {
+      if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
+    }
+    const auto m = static_cast<uint32_t>(pool.vcpus[k].cpus.size());
+    const BclTerms t = bcl_terms(tasks, k, m, interferers);
+    std::string line =
+        fmt::format("BCL for {}: interference {} is not below {} x {} of slack in its {} window (budget {})",
+                    vcpu_name(pool.vcpus[k]), format_time(t.interference), m, format_time(t.slack),
+                    format_time(tasks[k].victim.d), format_time(tasks[k].victim.c));
+    if (t.dominant != k) {
+      line += fmt::format("; most from {}, which can run {} in that window",
+                          vcpu_name(pool.vcpus[t.dominant]), format_time(t.dominant_work));
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
 }
 
 std::string tests_used(const PoolAnalysis& pool) {
@@ -234,6 +257,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         format_time(margin.delta_us));
     return;
   }
+  pool.figures = failure_figures(pool, margin);
   if (!(clusters && reject_by_simulation(pool, *clusters))) {
     pool.verdict = Verdict::Unknown;
     pool.decided_by = "none";
