@@ -5,7 +5,7 @@
 namespace xenplan {
 namespace {
 
-const std::vector<std::string> kCommands = {"check", "analyze"};
+const std::vector<std::string> kCommands = {"check", "analyze", "build"};
 
 bool known_command(const std::string& c) {
   for (const auto& k : kCommands) {
@@ -45,6 +45,12 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         out.error = fmt::format("--color takes auto, always or never, not `{}`", *v);
         return out;
       }
+    } else if (a == "-o" || a == "--output" || a.starts_with("--output=")) {
+      const auto v = value(a == "-o" ? "-o" : "--output");
+      if (!v) return out;
+      o.output = *v;
+    } else if (a == "--force") {
+      o.force = true;
     } else if (a == "--allow-unknown") {
       o.allow_unknown = true;
     } else if (a == "--format" || a.starts_with("--format=")) {
@@ -87,6 +93,10 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
     out.error = "no command given";
   } else if (o.files.empty()) {
     out.error = fmt::format("`xenplan {}` needs at least one description file", o.command);
+  } else if (o.command == "build" && o.output.empty()) {
+    out.error = "`xenplan build` needs an output directory: -o DIR";
+  } else if (o.command == "build" && o.files.size() != 1) {
+    out.error = "`xenplan build` takes exactly one description file";
   } else if (o.command == "analyze" && o.files.size() != 1) {
     out.error = "`xenplan analyze` takes exactly one description file";
   } else {
@@ -106,10 +116,13 @@ deployment artifacts.
 commands:
   check FILE...     read, validate and analyse descriptions; write nothing
   analyze FILE      print the schedulability report of every pool
+  build FILE -o DIR compile a description into deployment artifacts in DIR
 
 options:
   --allow-unknown             a real-time pool no test proves is a warning, not an error
   --format text|json          the report's format (analyze)
+  -o, --output DIR            where build writes (created or replaced atomically)
+  --force                     build: replace DIR even when it holds something else
   --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
   --syntax yaml|xenplan       the syntax of standard input (`-`)
   -h, --help                  show this help, or a command's help after it
@@ -133,6 +146,16 @@ pool schedulable, prints a summary of the host it describes, and writes nothing.
 unschedulable is an error; one that no sound test proves is an error too, unless
 --allow-unknown. All files are checked; the exit status covers them all: 0 valid, 1 errors,
 2 usage error, 3 unreadable input.
+)";
+  }
+  if (command == "build") {
+    return R"(usage: xenplan build [--allow-unknown] [--force] FILE -o DIR
+
+Checks the description like `check`, and when it has no error writes the artifacts that deploy
+the host into DIR, mirroring their install paths (DIR/etc/xen/..., DIR/usr/local/sbin/...), plus
+DIR/manifest.json. Nothing is written when a check fails. DIR is replaced atomically: it ends up
+either as it was or holding exactly the new files. A non-empty DIR that is not an earlier xenplan
+output is refused unless --force. Exit status: 0 written, 1 errors, 2 usage, 3 DIR unwritable.
 )";
   }
   if (command == "analyze") {

@@ -28,6 +28,8 @@ struct Options {
   ColorMode color = ColorMode::Auto;
   OutputFormat format = OutputFormat::Text;  // --format
   bool allow_unknown = false;                // --allow-unknown
+  std::string output;                        // build: -o DIR
+  bool force = false;                        // build: replace a directory that is not xenplan's
   bool help = false;
   bool version = false;
 };

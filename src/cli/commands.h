@@ -7,6 +7,7 @@ namespace xenplan {
 
 int run_check(const Options& options);
 int run_analyze(const Options& options);
+int run_build(const Options& options);
 
 // Whether diagnostics on standard error get colour.
 bool use_color(ColorMode mode);

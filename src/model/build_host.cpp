@@ -132,6 +132,25 @@ void read_volume_group(Context& ctx, const Node& node, VolumeGroup& vg) {
   m.finish();
 }
 
+void read_boot(Context& ctx, const Node& node, std::optional<Boot>& out) {
+  MapReader m(ctx, node, "`host.boot`");
+  Boot boot;
+  boot.span = node.span;
+  if (const Node* v = m.required("xen", "xen: /boot/xen-4.17-amd64.gz"))
+    assign(read_string(ctx, *v, "`xen`"), boot.xen);
+  if (const Node* v = m.required("kernel", "kernel: /boot/vmlinuz-6.1.0-18-amd64")) {
+    assign(read_string(ctx, *v, "`kernel`"), boot.kernel);
+  }
+  if (const Node* v = m.optional("initrd")) {
+    if (auto s = read_string(ctx, *v, "`initrd`")) boot.initrd = *s;
+  }
+  if (const Node* v = m.optional("cmdline")) {
+    if (auto s = read_string(ctx, *v, "`cmdline`")) boot.cmdline = *s;
+  }
+  m.finish();
+  out = std::move(boot);
+}
+
 }  // namespace
 
 void read_host(Context& ctx, const Node& node, Host& host) {
@@ -149,6 +168,7 @@ void read_host(Context& ctx, const Node& node, Host& host) {
     for (NodeId id : read_list(ctx, *v, "`bridges`"))
       read_bridge(ctx, ctx.node(id), host.bridges.emplace_back());
   }
+  if (const Node* v = m.optional("boot")) read_boot(ctx, *v, host.boot);
   if (const Node* v = m.optional("volume_groups")) {
     for (NodeId id : read_list(ctx, *v, "`volume_groups`")) {
       read_volume_group(ctx, ctx.node(id), host.volume_groups.emplace_back());

@@ -91,6 +91,15 @@ struct VolumeGroup {
   Span span;
 };
 
+// The exact images to boot, for a GRUB menu entry of xenplan's own.
+struct Boot {
+  Located<std::string> xen;     // /boot/xen-4.17-amd64.gz
+  Located<std::string> kernel;  // dom0's kernel
+  std::optional<Located<std::string>> initrd;
+  std::optional<Located<std::string>> cmdline;  // dom0's kernel command line
+  Span span;
+};
+
 struct Host {
   Located<std::string> name;
   Located<uint32_t> cpus;    // physical CPUs 0..cpus-1
@@ -99,6 +108,7 @@ struct Host {
   Dom0 dom0;
   std::vector<Bridge> bridges;
   std::vector<VolumeGroup> volume_groups;
+  std::optional<Boot> boot;
   Span span;
 };
 

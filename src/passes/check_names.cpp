@@ -64,6 +64,17 @@ void check_host_names(PassContext& ctx) {
       check(ctx, b.gateway, ipv4_address_problem, "gateway", "write `gateway: 192.0.2.1`", Code::BadValue);
     }
   }
+  if (host.boot) {
+    for (const auto* path : {&host.boot->xen, &host.boot->kernel}) {
+      check(ctx, *path, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
+    }
+    if (host.boot->initrd)
+      check(ctx, *host.boot->initrd, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
+    if (host.boot->cmdline) {
+      check(ctx, *host.boot->cmdline, free_text_problem, "command line", "write the command line on one line",
+            Code::InvalidString);
+    }
+  }
   for (const VolumeGroup& vg : host.volume_groups) {
     check(ctx, vg.name, volume_group_name_problem, "volume group name", kWordHelp);
     groups.add(vg.name);

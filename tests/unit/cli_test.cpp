@@ -129,3 +129,60 @@ TEST_CASE("check: an unproven pool fails unless --allow-unknown") {
   CHECK(r.err.find("warning: RTDS pool `rt` is not proven schedulable") != std::string::npos);
   CHECK(xenplan("check --allow-unknown tests/golden/analyze/ce1-one-cpu-burst.yaml").status == 1);
 }
+
+namespace {
+fs::path build_dir(const char* name) {
+  const fs::path p =
+      fs::temp_directory_path() / (std::string("xenplan-build-") + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  return p;
+}
+}  // namespace
+
+TEST_CASE("build: writes the artifacts and lists them") {
+  const fs::path out = build_dir("ok");
+  const Run r = xenplan("build examples/rt-node.yaml -o " + out.string());
+  CHECK(r.status == 0);
+  CHECK(r.out.find("wrote 17 files to " + out.string() + ":\n") != std::string::npos);
+  CHECK(r.out.find("  xl-domain    etc/xen/xenplan/domains/plc-1.cfg\n") != std::string::npos);
+  CHECK(fs::exists(out / "manifest.json"));
+  CHECK(fs::exists(out / "usr/local/sbin/xenplan-up"));
+  // A second build over its own earlier output is allowed.
+  CHECK(xenplan("build examples/rt-node.yaml -o " + out.string()).status == 0);
+  fs::remove_all(out);
+}
+
+TEST_CASE("build: a description with errors writes nothing") {
+  const fs::path out = build_dir("invalid");
+  const Run r = xenplan("build tests/golden/check/unknown-key.yaml -o " + out.string());
+  CHECK(r.status == 1);
+  CHECK(r.err.find("xenplan: nothing was written\n") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  CHECK(xenplan("build tests/golden/analyze/ce1-one-cpu-burst.yaml -o " + out.string()).status == 1);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("build: a foreign directory is refused unless --force; an unwritable place changes nothing") {
+  const fs::path out = build_dir("foreign");
+  fs::create_directories(out);
+  std::ofstream(out / "notes.txt") << "keep me";
+  Run r = xenplan("build examples/rt-node.yaml -o " + out.string());
+  CHECK(r.status == 2);
+  CHECK(r.err.find("holds no earlier xenplan output; use --force to replace it; nothing was written") !=
+        std::string::npos);
+  CHECK(fs::exists(out / "notes.txt"));
+  CHECK(xenplan("build --force examples/rt-node.yaml -o " + out.string()).status == 0);
+  CHECK_FALSE(fs::exists(out / "notes.txt"));
+  // A plain file where a parent directory should be: the output cannot be written.
+  std::ofstream(out / "blocker") << "x";
+  r = xenplan("build examples/rt-node.yaml -o " + (out / "blocker" / "sub").string());
+  CHECK(r.status == 3);
+  CHECK(fs::exists(out / "manifest.json"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("build: usage errors") {
+  CHECK(xenplan("build examples/rt-node.yaml").err.find("needs an output directory: -o DIR") !=
+        std::string::npos);
+  CHECK(xenplan("build examples/rt-node.yaml").status == 2);
+}

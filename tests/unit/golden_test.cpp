@@ -13,6 +13,7 @@
 #include "analysis/render_report.h"
 #include "base/render.h"
 #include "cli/pipeline.h"
+#include "emitters.h"
 
 using namespace xenplan;
 namespace fs = std::filesystem;
@@ -115,4 +116,59 @@ TEST_CASE("the bundled examples check without errors") {
     CHECK(compiled.model.has_value());
     CHECK(render_diagnostics(sink.sorted(), {}) == "");
   }
+}
+
+namespace {
+
+// Every file under `dir`, relative.
+std::set<std::string> files_under(const fs::path& dir) {
+  std::set<std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.insert(fs::relative(e.path(), dir).string());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("golden output trees of every example") {
+  const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
+  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "examples")) {
+    if (e.path().extension() != ".yaml") continue;
+    INFO("example: ", e.path().filename().string());
+    DiagnosticSink sink;
+    const auto compiled =
+        compile_text(e.path().filename().string(), read_file(e.path()), Syntax::Yaml, {}, sink);
+    REQUIRE(compiled.analysis.has_value());
+    const Artifacts artifacts = emit_artifacts(*compiled.model, *compiled.analysis);
+    const fs::path golden = fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/build" / e.path().stem();
+    std::set<std::string> expected = files_under(golden);
+    if (update) fs::remove_all(golden);
+    for (const Artifact& a : artifacts) {
+      if (update) {
+        fs::create_directories((golden / a.path).parent_path());
+        std::ofstream(golden / a.path, std::ios::binary) << a.content;
+        continue;
+      }
+      INFO("artifact: ", a.path);
+      CHECK(expected.erase(a.path) == 1);
+      CHECK(a.content == read_file(golden / a.path));
+    }
+    if (!update) CHECK_MESSAGE(expected.empty(), "golden files no artifact produced: ", expected.size());
+  }
+}
+
+TEST_CASE("artifacts are byte-identical when built twice") {
+  const fs::path example = fs::path(XENPLAN_SOURCE_DIR) / "examples/rt-node.yaml";
+  std::vector<std::string> runs;
+  for (int i = 0; i < 2; ++i) {
+    DiagnosticSink sink;
+    const auto compiled = compile_text("rt-node.yaml", read_file(example), Syntax::Yaml, {}, sink);
+    std::string all;
+    for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
+      all += a.path + "\n" + a.content;
+    runs.push_back(all);
+  }
+  CHECK(runs[0] == runs[1]);
 }

@@ -1,0 +1,41 @@
+// The backends: pure functions from a valid, analysed model to artifacts. None of them touches
+// the file system; emit_artifacts() gathers them and adds the manifest.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/report.h"
+#include "artifact.h"
+#include "model/model.h"
+
+namespace xenplan {
+
+struct BuildInput {
+  const Model& model;
+  const AnalysisReport& analysis;
+
+  // null pools: the CPU each vCPU of a domain is pinned to, from the analysis's matching.
+  std::vector<uint32_t> null_pinning(const std::string& domain) const;
+};
+
+Artifacts emit_xl_domains(const BuildInput& in);
+Artifacts emit_xl_cpupools(const BuildInput& in);
+Artifacts emit_xl_conf(const BuildInput& in);
+Artifacts emit_grub(const BuildInput& in);
+Artifacts emit_network(const BuildInput& in);
+Artifacts emit_systemd(const BuildInput& in);
+Artifacts emit_scripts(const BuildInput& in);  // up and down
+// provision installs every other artifact (and itself), so it comes last.
+Artifact emit_provision(const BuildInput& in, const Artifacts& installed);
+Artifacts emit_reports(const BuildInput& in);
+
+// Xen's boot options: dom0_mem=XM,max:XM dom0_max_vcpus=N [dom0_vcpus_pin] sched=S, then the extras.
+std::string xen_command_line(const Model& model);
+
+// Every artifact, sorted by path, followed by manifest.json.
+Artifacts emit_artifacts(const Model& model, const AnalysisReport& analysis);
+
+}  // namespace xenplan

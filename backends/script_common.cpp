@@ -1,0 +1,116 @@
+#include "script_common.h"
+
+#include <fmt/format.h>
+
+#include "artifact.h"
+#include "quote.h"
+
+namespace xenplan {
+
+std::string shell_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + shell_word(w);
+  return out;
+}
+
+std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details) {
+  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n\n", kBanner, purpose);
+  out += fmt::format(R"BASH(usage() {{
+  cat <<'USAGE'
+usage: {} [--dry-run] [--help]
+
+{}
+{}
+  --dry-run   print the commands that would change the host, and change nothing
+  --help      show this help
+USAGE
+}}
+)BASH",
+                     name, purpose, usage_details);
+  out += R"BASH(
+DRY_RUN=0
+for arg in "$@"; do
+  case $arg in
+    --dry-run) DRY_RUN=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+# Files are read under XENPLAN_SYSROOT (empty: the real root); tests point it at a fake host.
+# shellcheck disable=SC2034  # not every script reads files
+ROOT=${XENPLAN_SYSROOT:-}
+CHANGED=0
+
+say() { printf 'xenplan: %s\n' "$*"; }
+die() { printf 'xenplan: error: %s\n' "$*" >&2; exit 1; }
+
+# run STEP COMMAND...: a command that changes the host. With --dry-run it is only printed.
+run() {
+  local step=$1
+  shift
+  CHANGED=1
+  if ((DRY_RUN)); then
+    local word line='+'
+    for word in "$@"; do
+      # Bare when bash reads it back as it is, as xenplan quotes; otherwise single-quoted.
+      if [[ $word =~ ^[A-Za-z0-9_./:=,+@%-]+$ ]]; then line+=" $word"; else line+=" ${word@Q}"; fi
+    done
+    printf '%s\n' "$line"
+    return 0
+  fi
+  "$@" || die "$step failed: $*"
+}
+
+# "2-5,7" -> "2 3 4 5 7"
+expand_cpus() {
+  local part out=()
+  local -a parts
+  IFS=, read -ra parts <<<"$1"
+  for part in "${parts[@]}"; do
+    if [[ $part == *-* ]]; then
+      mapfile -t -O "${#out[@]}" out < <(seq "${part%-*}" "${part#*-}")
+    elif [[ -n $part ]]; then
+      out+=("$part")
+    fi
+  done
+  echo "${out[*]}"
+}
+
+# The CPUs of pool $1 as `xl cpupool-list -c` reports them. xl pads the name to 19 columns and
+# prints longer names with no gap, so the name is cut off by its length, not by a space.
+pool_cpus() {
+  local line
+  line=$(xl cpupool-list -c "$1" 2>/dev/null | sed -n 2p) || return 1
+  [[ -n $line ]] || return 1
+  line=${line:${#1}}
+  expand_cpus "${line//[[:space:]]/}"
+}
+)BASH";
+  return out;
+}
+
+std::vector<RtdsCall> rtds_calls(const Domain& d) {
+  std::vector<RtdsCall> out;
+  if (d.rtds.empty()) return out;
+  bool all_equal = !d.rtds_per_vcpu;
+  if (d.rtds_per_vcpu) {
+    all_equal = true;
+    for (const RtdsParams& p : d.rtds) {
+      all_equal = all_equal && p.period_us.value == d.rtds[0].period_us.value &&
+                  p.budget_us.value == d.rtds[0].budget_us.value && p.extratime == d.rtds[0].extratime;
+    }
+  }
+  if (all_equal) {
+    const RtdsParams& p = d.rtds[0];
+    return {{"all", p.period_us.value, p.budget_us.value, p.extratime}};
+  }
+  // One call per vCPU: xl's arrays for repeated -v/-p/-b/-e overrun their buffer (reference §5.3.3).
+  for (size_t v = 0; v < d.rtds.size(); ++v) {
+    out.push_back(
+        {std::to_string(v), d.rtds[v].period_us.value, d.rtds[v].budget_us.value, d.rtds[v].extratime});
+  }
+  return out;
+}
+
+}  // namespace xenplan
