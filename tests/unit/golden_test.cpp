@@ -36,23 +36,25 @@ std::vector<fs::path> golden_inputs(std::string_view dir) {
   return out;
 }
 
-// What `xenplan check` prints on standard error.
-std::string check_output(const fs::path& input) {
-  DiagnosticSink sink;
-  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
+// The rendered diagnostics and their summary, as `xenplan check` prints them on standard error.
+std::string diagnostics_text(const DiagnosticSink& sink) {
   std::string out = render_diagnostics(sink.sorted(), {});
   const std::string summary = render_summary(sink.error_count(), sink.warning_count());
   if (!summary.empty()) out += summary + "\n";
   return out;
 }
 
+std::string check_output(const fs::path& input) {
+  DiagnosticSink sink;
+  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
+  return diagnostics_text(sink);
+}
+
 // The diagnostics, then the analysis report as text and as JSON.
 std::string analyze_output(const fs::path& input) {
   DiagnosticSink sink;
   const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
-  std::string out = render_diagnostics(sink.sorted(), {});
-  const std::string summary = render_summary(sink.error_count(), sink.warning_count());
-  if (!summary.empty()) out += summary + "\n";
+  std::string out = diagnostics_text(sink);
   if (compiled.analysis) {
     out += "--- report ---\n" + report_text(*compiled.analysis);
     out += "--- report.json ---\n" + report_json(*compiled.analysis);
