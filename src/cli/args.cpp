@@ -5,7 +5,7 @@
 namespace xenplan {
 namespace {
 
-const std::vector<std::string> kCommands = {"check", "analyze", "build"};
+const std::vector<std::string> kCommands = {"check", "analyze", "build", "fmt"};
 
 bool known_command(const std::string& c) {
   for (const auto& k : kCommands) {
@@ -49,6 +49,21 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
       const auto v = value(a == "-o" ? "-o" : "--output");
       if (!v) return out;
       o.output = *v;
+    } else if (a == "--write") {
+      o.write = true;
+    } else if (a == "--check") {
+      o.check_only = true;
+    } else if (a == "--to" || a.starts_with("--to=")) {
+      const auto v = value("--to");
+      if (!v) return out;
+      if (*v == "yaml")
+        o.to = Syntax::Yaml;
+      else if (*v == "dsl" || *v == "xenplan")
+        o.to = Syntax::Xenplan;
+      else {
+        out.error = fmt::format("--to takes dsl or yaml, not `{}`", *v);
+        return out;
+      }
     } else if (a == "--force") {
       o.force = true;
     } else if (a == "--allow-unknown") {
@@ -97,6 +112,10 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
     out.error = "`xenplan build` needs an output directory: -o DIR";
   } else if (o.command == "build" && o.files.size() != 1) {
     out.error = "`xenplan build` takes exactly one description file";
+  } else if (o.command == "fmt" && o.to && (o.write || o.check_only)) {
+    out.error = "`xenplan fmt --to` prints the converted file; it does not take --write or --check";
+  } else if (o.command == "fmt" && !o.write && !o.check_only && o.files.size() != 1) {
+    out.error = "`xenplan fmt` prints one file; give --write or --check to format several";
   } else if (o.command == "analyze" && o.files.size() != 1) {
     out.error = "`xenplan analyze` takes exactly one description file";
   } else {
@@ -117,12 +136,15 @@ commands:
   check FILE...     read, validate and analyse descriptions; write nothing
   analyze FILE      print the schedulability report of every pool
   build FILE -o DIR compile a description into deployment artifacts in DIR
+  fmt FILE...       print (or --write, or --check) the canonical form; --to dsl|yaml converts
 
 options:
   --allow-unknown             a real-time pool no test proves is a warning, not an error
   --format text|json          the report's format (analyze)
   -o, --output DIR            where build writes (created or replaced atomically)
   --force                     build: replace DIR even when it holds something else
+  --write, --check            fmt: rewrite files in place / exit 1 when one is not formatted
+  --to dsl|yaml               fmt: print the file converted to the other syntax
   --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
   --syntax yaml|xenplan       the syntax of standard input (`-`)
   -h, --help                  show this help, or a command's help after it
@@ -156,6 +178,19 @@ the host into DIR, mirroring their install paths (DIR/etc/xen/..., DIR/usr/local
 DIR/manifest.json. Nothing is written when a check fails. DIR is replaced atomically: it ends up
 either as it was or holding exactly the new files. A non-empty DIR that is not an earlier xenplan
 output is refused unless --force. Exit status: 0 written, 1 errors, 2 usage, 3 DIR unwritable.
+)";
+  }
+  if (command == "fmt") {
+    return R"(usage: xenplan fmt [--write | --check | --to dsl|yaml] FILE...
+
+Prints the canonical form of a description in its own syntax (.xenplan or .yaml): two-space
+indentation, one setting per line, short blocks and lists on one line, sizes and times in their
+largest exact unit (1024MiB becomes 1GiB), the author's order and comments kept.
+  --write       rewrite each file in place (atomically) when it is not canonical
+  --check       change nothing; exit 1 and name each file that is not canonical
+  --to dsl      print a YAML description in the xenplan language; --to yaml the reverse.
+                Converting there and back gives the same description and the same artifacts.
+Exit status: 0 done, 1 a file does not parse or (--check) is not canonical, 2 usage, 3 unreadable.
 )";
   }
   if (command == "analyze") {

@@ -30,6 +30,9 @@ struct Options {
   bool allow_unknown = false;                // --allow-unknown
   std::string output;                        // build: -o DIR
   bool force = false;                        // build: replace a directory that is not xenplan's
+  bool write = false;                        // fmt: rewrite the file in place
+  bool check_only = false;                   // fmt: exit 1 when the file is not in canonical form
+  std::optional<Syntax> to;                  // fmt: convert to this syntax
   bool help = false;
   bool version = false;
 };

@@ -8,6 +8,7 @@ namespace xenplan {
 int run_check(const Options& options);
 int run_analyze(const Options& options);
 int run_build(const Options& options);
+int run_fmt(const Options& options);
 
 // Whether diagnostics on standard error get colour.
 bool use_color(ColorMode mode);

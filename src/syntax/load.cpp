@@ -10,6 +10,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "syntax/dsl_reader.h"
 #include "syntax/limits.h"
 #include "syntax/yaml_reader.h"
 
@@ -62,13 +63,9 @@ LoadedFile load_text(std::string name, std::string text, Syntax syntax, Diagnost
         .help("descriptions are text files; check that the right file was given");
     return loaded;
   }
-  if (syntax == Syntax::Xenplan) {
-    sink.error(Code::SyntaxError, Location::whole(&file),
-               "the xenplan language is not supported by this version yet")
-        .help("write the description in YAML (.yaml)");
-    return loaded;
-  }
-  loaded.parsed = read_yaml(file, loaded.tree, sink) && loaded.tree.has_root();
+  const bool read =
+      syntax == Syntax::Xenplan ? read_dsl(file, loaded.tree, sink) : read_yaml(file, loaded.tree, sink);
+  loaded.parsed = read && loaded.tree.has_root();
   if (!loaded.tree.has_root() && !sink.has_errors()) {
     sink.error(Code::FormatVersion, Location::whole(&file), "the description is empty")
         .help("a description starts with `xenplan: 1`, then `host:`, `pools:` and `domains:`");

@@ -41,11 +41,16 @@ class Tree {
     root_ = id;
     has_root_ = true;
   }
+  // Comments in the source (`#` to the end of the line), in order, so formatting can keep them.
+  std::vector<Span>& comments() { return comments_; }
+  const std::vector<Span>& comments() const { return comments_; }
+
   bool has_root() const { return has_root_; }
   NodeId root() const { return root_; }
 
  private:
   std::vector<Node> nodes_;
+  std::vector<Span> comments_;
   NodeId root_ = 0;
   bool has_root_ = false;
 };

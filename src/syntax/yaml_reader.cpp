@@ -203,6 +203,31 @@ class TreeBuilder : public YAML::EventHandler {
   bool root_set_ = false;
 };
 
+// yaml-cpp drops comments: find each `#` that starts a comment (at a line start or after a blank)
+// outside every scalar, so `fmt` can keep them.
+void collect_comments(const SourceFile& file, Tree& tree) {
+  std::vector<Span> scalars;
+  for (NodeId id = 0; id < tree.size(); ++id) {
+    if (tree.node(id).kind == NodeKind::Scalar) scalars.push_back(tree.node(id).span);
+  }
+  std::sort(scalars.begin(), scalars.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  const std::string& text = file.text();
+  size_t next_scalar = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    while (next_scalar < scalars.size() && scalars[next_scalar].end <= i) ++next_scalar;
+    if (next_scalar < scalars.size() && scalars[next_scalar].begin <= i) {
+      i = scalars[next_scalar].end - 1;  // skip the scalar
+      continue;
+    }
+    if (text[i] != '#' || (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\t' && text[i - 1] != '\n'))
+      continue;
+    uint32_t end = i;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    tree.comments().push_back({i, end});
+    i = end;
+  }
+}
+
 }  // namespace
 
 bool read_yaml(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
@@ -212,6 +237,7 @@ bool read_yaml(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) return true;  // empty document: no root
     if (builder.has_root()) tree.set_root(builder.root());
+    collect_comments(file, tree);
     TreeBuilder rest(file, tree);
     if (parser.HandleNextDocument(rest)) {
       const Span at = rest.has_root() ? tree.node(rest.root()).span : Span{};

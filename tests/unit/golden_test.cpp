@@ -30,10 +30,14 @@ std::string read_file(const fs::path& p) {
 std::vector<fs::path> golden_inputs(std::string_view dir) {
   std::vector<fs::path> out;
   for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "tests/golden" / dir)) {
-    if (e.path().extension() == ".yaml") out.push_back(e.path());
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".xenplan") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+Syntax syntax_of(const fs::path& p) {
+  return p.extension() == ".xenplan" ? Syntax::Xenplan : Syntax::Yaml;
 }
 
 // The rendered diagnostics and their summary, as `xenplan check` prints them on standard error.
@@ -46,7 +50,7 @@ std::string diagnostics_text(const DiagnosticSink& sink) {
 
 std::string check_output(const fs::path& input) {
   DiagnosticSink sink;
-  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
+  const auto compiled = compile_text(input.filename().string(), read_file(input), syntax_of(input), {}, sink);
   return diagnostics_text(sink);
 }
 

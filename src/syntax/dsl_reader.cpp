@@ -1,0 +1,329 @@
+// Reads the xenplan language into the syntax tree with PEGTL (the only file that includes it).
+// Actions append to a small builder; named blocks go through the sugar table (syntax/sugar.h).
+#include "syntax/dsl_reader.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <tao/pegtl.hpp>
+
+#include "../../grammar/xenplan_grammar.hpp"
+#include "syntax/limits.h"
+#include "syntax/sugar.h"
+
+namespace xenplan {
+namespace {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+// The messages of the commit points: what was expected, in words.
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+template <>
+inline constexpr const char* error_message<g::escape_char> =
+    "unknown escape in a string: write \\\", \\\\, \\n or \\t";
+template <>
+inline constexpr const char* error_message<g::string_close> =
+    "unterminated string: expected a closing `\"` on the same line";
+template <>
+inline constexpr const char* error_message<g::list_close> = "expected `,` or `]` after a list item";
+template <>
+inline constexpr const char* error_message<g::list_item> =
+    "expected a list item after `,`: a word, a \"string\", a [list] or a { block }";
+template <>
+inline constexpr const char* error_message<g::block_close> =
+    "expected a key such as `memory` or a `}` that closes the block";
+template <>
+inline constexpr const char* error_message<g::entry_value> =
+    "expected a value after the key: a word such as rt, 8 or 512MiB, a \"string\", a [list] or a { block }";
+template <>
+inline constexpr const char* error_message<g::header_keyword> =
+    "a xenplan file starts with its format version: write `xenplan 1` first";
+template <>
+inline constexpr const char* error_message<g::version> =
+    "expected the format version after `xenplan`, such as `xenplan 1`";
+template <>
+inline constexpr const char* error_message<g::end_of_file> =
+    "expected a key such as `host`, `pool` or `domain`, or the end of the file";
+
+struct Errors {
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
+};
+
+// must_if static_asserts that every rule used under must<> has a message.
+template <typename Rule>
+using Control = pegtl::must_if<Errors>::control<Rule>;
+
+struct LimitExceeded {
+  Span span;
+  std::string message;
+};
+
+class Builder {
+ public:
+  explicit Builder(Tree& tree, uint32_t size) : tree_(tree) {
+    Node root;
+    root.kind = NodeKind::Mapping;
+    root.span = {0, size};
+    const NodeId id = tree_.add(std::move(root));
+    tree_.set_root(id);
+    frames_.push_back({id, BlockContext::Top, {}, false, {}});
+  }
+
+  void key(std::string text, Span span) {
+    Frame& f = frames_.back();
+    f.pending = {std::move(text), span, 0};
+    f.has_pending = true;
+  }
+
+  void name(std::string text, Span span) { pending_name_ = {std::move(text), span}; }
+
+  void scalar(std::string text, bool quoted, Span span) {
+    Node n;
+    n.kind = NodeKind::Scalar;
+    n.text = std::move(text);
+    n.quoted = quoted;
+    n.span = span;
+    attach(tree_.add(std::move(n)));
+  }
+
+  template <typename Input>
+  void open(NodeKind kind, uint32_t at, const Input& in) {
+    if (frames_.size() >= kMaxNesting) {
+      throw LimitExceeded{{at, at + 1}, fmt::format("nesting deeper than {} levels", kMaxNesting)};
+    }
+    Frame& parent = frames_.back();
+    const std::string key = parent.has_pending ? parent.pending.key : std::string();
+    const BlockContext inner = context_inside(parent.context, key);
+    const Sugar* sugar =
+        kind == NodeKind::Mapping && parent.has_pending ? sugar_for_keyword(parent.context, key) : nullptr;
+    Node n;
+    n.kind = kind;
+    n.span = {at, at + 1};
+    const NodeId id = tree_.add(std::move(n));
+    if (sugar) {
+      open_sugar(*sugar, id, in);
+      return;
+    }
+    if (pending_name_) {
+      throw pegtl::parse_error(fmt::format("`{}` takes no name here: write `{} {{ ... }}`", key, key), in);
+    }
+    attach(id);
+    frames_.push_back({id, inner, {}, false, {}});
+  }
+
+  void close(uint32_t end) {
+    const Frame f = frames_.back();
+    frames_.pop_back();
+    tree_.node(f.node).span.end = end;
+    extend(end);
+  }
+
+  void comment(Span span) { tree_.comments().push_back(span); }
+
+ private:
+  struct Frame {
+    NodeId node;
+    BlockContext context;
+    Entry pending;
+    bool has_pending;
+    std::map<std::string, NodeId> sugar_lists;  // lists that named blocks append to
+  };
+
+  // `pool rt { ... }`: a mapping appended to the `pools` list, with `name: rt` first.
+  template <typename Input>
+  void open_sugar(const Sugar& s, NodeId id, const Input& in) {
+    Frame& parent = frames_.back();
+    const Span keyword_span = parent.pending.key_span;
+    if (pending_name_ && s.name_key.empty()) {
+      throw pegtl::parse_error(
+          fmt::format("`{}` blocks take no name: write `{} {{ ... }}`", s.keyword, s.keyword), in);
+    }
+    if (!s.is_list) {
+      parent.pending.key = std::string(s.key);
+      attach(id);
+    } else {
+      auto it = parent.sugar_lists.find(std::string(s.key));
+      if (it == parent.sugar_lists.end()) {
+        Node list;
+        list.kind = NodeKind::Sequence;
+        list.span = keyword_span;
+        const NodeId list_id = tree_.add(std::move(list));
+        tree_.node(parent.node).entries.push_back({std::string(s.key), keyword_span, list_id});
+        it = parent.sugar_lists.emplace(std::string(s.key), list_id).first;
+      }
+      tree_.node(it->second).items.push_back(id);
+      parent.has_pending = false;
+    }
+    if (pending_name_) {
+      Node name;
+      name.kind = NodeKind::Scalar;
+      name.text = pending_name_->first;
+      name.span = pending_name_->second;
+      const NodeId name_id = tree_.add(std::move(name));
+      tree_.node(id).entries.push_back({std::string(s.name_key), pending_name_->second, name_id});
+      tree_.node(id).span.begin = keyword_span.begin;
+      pending_name_.reset();
+    }
+    frames_.push_back({id, s.inner, {}, false, {}});
+  }
+
+  void attach(NodeId id) {
+    Frame& f = frames_.back();
+    Node& parent = tree_.node(f.node);
+    if (parent.kind == NodeKind::Sequence) {
+      parent.items.push_back(id);
+    } else {
+      f.pending.value = id;
+      parent.entries.push_back(f.pending);
+      f.has_pending = false;
+    }
+    extend(tree_.node(id).span.end);
+  }
+
+  void extend(uint32_t end) {
+    if (!frames_.empty()) {
+      Node& n = tree_.node(frames_.back().node);
+      n.span.end = std::max(n.span.end, end);
+    }
+  }
+
+  Tree& tree_;
+  std::vector<Frame> frames_;
+  std::optional<std::pair<std::string, Span>> pending_name_;
+};
+
+template <typename Input>
+Span span_of(const Input& in) {
+  const auto begin = static_cast<uint32_t>(in.iterator().byte);
+  return {begin, static_cast<uint32_t>(begin + in.size())};
+}
+
+std::string unescape(std::string_view quoted) {
+  std::string out;
+  for (size_t i = 1; i + 1 < quoted.size(); ++i) {
+    if (quoted[i] != '\\') {
+      out += quoted[i];
+      continue;
+    }
+    const char c = quoted[++i];
+    out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+  }
+  return out;
+}
+
+template <typename Rule>
+struct Action : pegtl::nothing<Rule> {};
+
+template <>
+struct Action<g::key> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.key(in.string(), span_of(in));
+  }
+};
+template <>
+struct Action<g::header_keyword> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.key("xenplan", span_of(in));
+  }
+};
+template <>
+struct Action<g::word> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scalar(in.string(), false, span_of(in));
+  }
+};
+template <>
+struct Action<g::list_word> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scalar(in.string(), false, span_of(in));
+  }
+};
+template <>
+struct Action<g::version> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scalar(in.string(), false, span_of(in));
+  }
+};
+template <>
+struct Action<g::string> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scalar(unescape(in.string_view()), true, span_of(in));
+  }
+};
+template <>
+struct Action<g::block_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.name(in.string(), span_of(in));
+  }
+};
+template <>
+struct Action<g::list_open> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.open(NodeKind::Sequence, span_of(in).begin, in);
+  }
+};
+template <>
+struct Action<g::block_open> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.open(NodeKind::Mapping, span_of(in).begin, in);
+  }
+};
+template <>
+struct Action<g::list_close> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.close(span_of(in).end);
+  }
+};
+template <>
+struct Action<g::block_close> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.close(span_of(in).end);
+  }
+};
+template <>
+struct Action<g::comment> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    Span s = span_of(in);
+    while (s.end > s.begin &&
+           (in.begin()[s.end - s.begin - 1] == '\n' || in.begin()[s.end - s.begin - 1] == '\r'))
+      --s.end;
+    b.comment(s);
+  }
+};
+
+}  // namespace
+
+bool read_dsl(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
+  pegtl::memory_input in(file.text().data(), file.text().size(), file.name());
+  Builder builder(tree, static_cast<uint32_t>(file.text().size()));
+  try {
+    pegtl::parse<g::file, Action, Control>(in, builder);
+    return true;
+  } catch (const LimitExceeded& e) {
+    sink.error(Code::InputLimit, {&file, e.span}, e.message);
+  } catch (const pegtl::parse_error& e) {
+    const auto at = static_cast<uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);
+    sink.error(Code::SyntaxError, {&file, {at, at + 1}}, std::string(e.message()));
+  }
+  return false;
+}
+
+// The grammar can loop without consuming input nowhere: checked in tests/unit/dsl_test.cpp.
+
+}  // namespace xenplan

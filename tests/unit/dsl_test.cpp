@@ -1,0 +1,186 @@
+// The xenplan language: the grammar itself, its syntax errors, parity with YAML, conversion
+// both ways, and fmt.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "../../grammar/xenplan_grammar.hpp"
+#include "base/render.h"
+#include "cli/pipeline.h"
+#include "emitters.h"
+#include "format/printers.h"
+#include "syntax/load.h"
+
+using namespace xenplan;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> files_in(const char* dir, const char* extension) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / dir)) {
+    if (e.path().extension() == extension) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Every YAML description the tests use.
+std::vector<fs::path> yaml_inputs() {
+  std::vector<fs::path> out = files_in("examples", ".yaml");
+  for (const char* dir : {"tests/golden/check", "tests/golden/analyze"}) {
+    for (const auto& p : files_in(dir, ".yaml")) out.push_back(p);
+  }
+  return out;
+}
+
+// A description the language can hold: a mapping whose first entry is the format version.
+bool convertible(const LoadedFile& f) {
+  const Node& root = f.tree.node(f.tree.root());
+  return f.parsed && root.kind == NodeKind::Mapping && !root.entries.empty() &&
+         root.entries[0].key == "xenplan";
+}
+
+std::string artifacts_of(const fs::path& p, Syntax syntax) {
+  DiagnosticSink sink;
+  const auto compiled = compile_text(p.filename().string(), slurp(p), syntax, {}, sink);
+  REQUIRE(compiled.analysis.has_value());
+  std::string all;
+  for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
+    all += a.path + "\n" + a.content;
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("the grammar has no rule that can loop without consuming input") {
+  CHECK(tao::pegtl::analyze<grammar::file>() == 0);
+}
+
+TEST_CASE("golden syntax errors of the xenplan language") {
+  const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
+  for (const auto& input : files_in("tests/golden/syntax", ".xenplan")) {
+    DiagnosticSink sink;
+    const LoadedFile f = load_text(input.filename().string(), slurp(input), Syntax::Xenplan, sink);
+    const std::string actual = render_diagnostics(sink.sorted(), {});
+    fs::path expected = input;
+    expected.replace_extension(".expected");
+    if (update) {
+      std::ofstream(expected, std::ios::binary) << actual;
+      continue;
+    }
+    INFO("syntax case: ", input.filename().string());
+    CHECK_FALSE(f.parsed);
+    CHECK(actual == slurp(expected));
+    CHECK(actual.find("tao::") == std::string::npos);  // never a C++ type name
+  }
+}
+
+TEST_CASE("parity: every example exists in both syntaxes and builds to byte-identical artifacts") {
+  const auto yaml = files_in("examples", ".yaml");
+  REQUIRE(yaml.size() >= 2);
+  for (const auto& y : yaml) {
+    fs::path dsl = y;
+    dsl.replace_extension(".xenplan");
+    INFO("example: ", y.filename().string());
+    REQUIRE(fs::exists(dsl));
+    CHECK(artifacts_of(y, Syntax::Yaml) == artifacts_of(dsl, Syntax::Xenplan));
+  }
+}
+
+TEST_CASE("round trip: every YAML test input converts to the language and back unchanged") {
+  const PrintOptions keep{false};
+  size_t converted = 0;
+  for (const auto& input : yaml_inputs()) {
+    DiagnosticSink sink;
+    const LoadedFile yaml = load_text(input.filename().string(), slurp(input), Syntax::Yaml, sink);
+    if (!convertible(yaml)) continue;  // syntax errors, empty files, no format version
+    INFO("input: ", input.filename().string());
+    const std::string dsl_text = print_dsl(yaml.tree, *yaml.source, keep);
+    DiagnosticSink dsl_sink;
+    const LoadedFile dsl = load_text("converted.xenplan", dsl_text, Syntax::Xenplan, dsl_sink);
+    INFO("converted:\n", dsl_text, render_diagnostics(dsl_sink.sorted(), {}));
+    REQUIRE(dsl.parsed);
+    CHECK(print_yaml(dsl.tree, *dsl.source, keep) == print_yaml(yaml.tree, *yaml.source, keep));
+    ++converted;
+  }
+  CHECK(converted > 50);
+}
+
+TEST_CASE("round trip keeps diagnostics: a converted invalid description fails the same checks") {
+  for (const char* name : {"unknown-key", "cpu-overlap", "rtds-overload", "duplicate-mac"}) {
+    const fs::path input =
+        fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/check" / (std::string(name) + ".yaml");
+    DiagnosticSink a, b, c;
+    const LoadedFile yaml = load_text("x.yaml", slurp(input), Syntax::Yaml, a);
+    const auto from_yaml = compile_text("x.yaml", slurp(input), Syntax::Yaml, {}, b);
+    const auto from_dsl =
+        compile_text("x.xenplan", print_dsl(yaml.tree, *yaml.source, {false}), Syntax::Xenplan, {}, c);
+    INFO(name);
+    std::vector<std::string> codes_b, codes_c;
+    for (const auto& d : b.sorted()) codes_b.push_back(d.message);
+    for (const auto& d : c.sorted()) codes_c.push_back(d.message);
+    CHECK(codes_b == codes_c);
+  }
+}
+
+TEST_CASE("fmt is idempotent in both syntaxes") {
+  for (const auto& input : yaml_inputs()) {
+    DiagnosticSink sink;
+    const LoadedFile yaml = load_text("in.yaml", slurp(input), Syntax::Yaml, sink);
+    if (!convertible(yaml)) continue;
+    INFO("input: ", input.filename().string());
+    const std::string once = print_yaml(yaml.tree, *yaml.source, {});
+    const LoadedFile again = load_text("once.yaml", once, Syntax::Yaml, sink);
+    REQUIRE(again.parsed);
+    CHECK(print_yaml(again.tree, *again.source, {}) == once);
+    const std::string dsl_once = print_dsl(yaml.tree, *yaml.source, {});
+    const LoadedFile dsl = load_text("once.xenplan", dsl_once, Syntax::Xenplan, sink);
+    REQUIRE(dsl.parsed);
+    CHECK(print_dsl(dsl.tree, *dsl.source, {}) == dsl_once);
+  }
+}
+
+TEST_CASE("fmt normalises units and keeps comments") {
+  const std::string text =
+      "xenplan 1   # format\n"
+      "# the host\n"
+      "host h {\n"
+      "  memory 1024MiB\n"
+      "  dom0 { memory 2048MiB  vcpus 1 }  # fixed\n"
+      "  # before the end\n"
+      "}\n";
+  DiagnosticSink sink;
+  const LoadedFile f = load_text("t.xenplan", text, Syntax::Xenplan, sink);
+  REQUIRE(f.parsed);
+  CHECK(print_dsl(f.tree, *f.source, {}) ==
+        "xenplan 1  # format\n"
+        "\n"
+        "# the host\n"
+        "host h {\n"
+        "  memory 1GiB\n"
+        "  dom0 { memory 2GiB  vcpus 1 }  # fixed\n"
+        "  # before the end\n"
+        "}\n");
+  CHECK(print_yaml(f.tree, *f.source, {}) ==
+        "xenplan: 1  # format\n"
+        "# the host\n"
+        "host:\n"
+        "  name: h\n"
+        "  memory: 1GiB\n"
+        "  dom0:  # fixed\n"
+        "    memory: 2GiB\n"
+        "    vcpus: 1\n"
+        "# before the end\n");
+}
