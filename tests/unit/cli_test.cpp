@@ -186,3 +186,29 @@ TEST_CASE("build: usage errors") {
         std::string::npos);
   CHECK(xenplan("build examples/rt-node.yaml").status == 2);
 }
+
+TEST_CASE("fmt: --check, --write and --to") {
+  const fs::path dir = build_dir("fmt");
+  fs::create_directories(dir);
+  const fs::path file = dir / "h.xenplan";
+  std::ofstream(file) << "xenplan 1\nhost h {   memory 1024MiB }  # note\n";
+  Run r = xenplan("fmt --check " + file.string());
+  CHECK(r.status == 1);
+  CHECK(r.out == file.string() + ": not in canonical form; run `xenplan fmt --write " + file.string() + "`\n");
+  CHECK(xenplan("fmt --write " + file.string()).status == 0);
+  CHECK(xenplan("fmt --check " + file.string()).status == 0);
+  r = xenplan("fmt " + file.string());
+  CHECK(r.out == "xenplan 1\n\nhost h {  # note\n  memory 1GiB\n}\n");
+  r = xenplan("fmt --to yaml " + file.string());
+  CHECK(r.out == "xenplan: 1\nhost:  # note\n  name: h\n  memory: 1GiB\n");
+  CHECK(xenplan("fmt --check examples/rt-node.yaml examples/rt-node.xenplan").status == 0);
+  CHECK(xenplan("fmt --to dsl tests/golden/check/format-version-missing.yaml").status == 1);
+  CHECK(xenplan("fmt --write --to dsl examples/rt-node.yaml").status == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check reads the xenplan language from standard input") {
+  const Run r = xenplan("check --syntax xenplan -", "xenplan 1\nhost h {\n  cpus 0\n}\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found 0 [XP0106]") != std::string::npos);
+}
