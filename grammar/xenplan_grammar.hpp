@@ -66,9 +66,12 @@ struct value : p::sor<string, list, block, word> {};
 struct list_value : p::sor<string, list, block, list_word> {};
 struct list_item : list_value {};
 
-// named_block = word ws block ;   (a block with a name: `domain plc-1 { ... }`)
+// named_block = ( word | string ) ws block ;   (a block with a name: `domain plc-1 { ... }`)
 struct block_name : word {};
-struct named_block : p::seq<p::at<word, ws, p::one<'{'>>, block_name, ws, block> {};
+struct quoted_block_name : string {};
+struct named_block
+    : p::seq<p::at<p::sor<word, string>, ws, p::one<'{'>>, p::sor<block_name, quoted_block_name>, ws, block> {
+};
 
 // entry = key ws ( named_block | value ) ;
 struct entry_value : p::sor<named_block, value> {};

@@ -18,6 +18,11 @@ namespace xenplan {
 namespace {
 
 constexpr size_t kMaxSimulatedVcpus = 12;  // "small pools": the search is exponential-free but long
+// Bounds that keep the analysis of a hostile description within seconds: the global tests are
+// O(n²), the overlapping-affinity reduction O(n²·CPUs), the fixes a search of repeated tests.
+constexpr size_t kMaxAnalysedVcpus = 8192;
+constexpr size_t kMaxOverlappingVcpus = 2048;
+constexpr size_t kMaxVcpusForFixes = 1024;
 
 struct Cluster {
   CpuSet cpus;
@@ -238,7 +243,15 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
   }
   const auto clusters = clusters_of(pool);
   if (reject_if_infeasible(pool, clusters)) {
-    pool.fixes = rtds_fixes(pool, margin);
+    if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
+    return;
+  }
+  const size_t limit = clusters ? kMaxAnalysedVcpus : kMaxOverlappingVcpus;
+  if (pool.vcpus.size() > limit) {
+    pool.verdict = Verdict::Unknown;
+    pool.decided_by = "none";
+    pool.explanation = fmt::format("the pool has {} vCPUs; xenplan analyses at most {} in one pool{}",
+                                   pool.vcpus.size(), limit, clusters ? "" : " when affinities overlap");
     return;
   }
   if (clusters) {
@@ -257,7 +270,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         format_time(margin.delta_us));
     return;
   }
-  pool.figures = failure_figures(pool, margin);
+  if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, margin);
   if (!(clusters && reject_by_simulation(pool, *clusters))) {
     pool.verdict = Verdict::Unknown;
     pool.decided_by = "none";
@@ -271,7 +284,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         "nothing",
         unproven, unproven.find(',') == std::string::npos ? "s" : "");
   }
-  pool.fixes = rtds_fixes(pool, margin);
+  if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
 }
 
 }  // namespace xenplan

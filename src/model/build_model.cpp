@@ -5,6 +5,7 @@
 #include "base/edit_distance.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
+#include "syntax/limits.h"
 
 namespace xenplan {
 namespace {
@@ -50,6 +51,16 @@ std::optional<uint32_t> resolve(Context& ctx, const Located<std::string>& ref, c
   return std::nullopt;
 }
 
+bool within_limit(Context& ctx, const Node& list, size_t limit, std::string_view what) {
+  if (list.items.size() <= limit) return true;
+  ctx.sink
+      .error(Code::InputLimit, ctx.at(list.span),
+             fmt::format("the description has {} {}, more than xenplan's limit of {}", list.items.size(),
+                         what, limit))
+      .help("split the host into several descriptions");
+  return false;
+}
+
 void resolve_references(Context& ctx, Model& model) {
   for (Domain& d : model.domains) {
     if (d.pool_name && d.pool_name->value != "Pool-0") {
@@ -89,11 +100,13 @@ std::optional<Model> build_model(const Tree& tree, const SourceFile& file, Diagn
     read_host(ctx, *v, model.host);
   }
   if (const Node* v = top.optional("pools")) {
+    if (!within_limit(ctx, *v, kMaxPools, "pools")) return std::nullopt;
     for (NodeId id : read_list(ctx, *v, "`pools`")) {
       read_pool(ctx, tree.node(id), model.pools.emplace_back());
     }
   }
   if (const Node* v = top.optional("domains")) {
+    if (!within_limit(ctx, *v, kMaxDomains, "domains")) return std::nullopt;
     for (NodeId id : read_list(ctx, *v, "`domains`")) {
       read_domain(ctx, tree.node(id), model.domains.emplace_back());
     }

@@ -10,7 +10,7 @@ namespace xenplan {
 namespace {
 
 std::string mib(uint64_t bytes) {
-  return fmt::format("{}MiB", (bytes + kMiB - 1) / kMiB);
+  return fmt::format("{}MiB", bytes / kMiB + (bytes % kMiB ? 1 : 0));  // rounded up, without overflow
 }
 
 void check_whole_mib(PassContext& ctx, const Located<uint64_t>& size, std::string_view what) {
@@ -76,7 +76,9 @@ void check_volume_groups(PassContext& ctx) {
         ctx.sink.error(Code::OutOfRange, ctx.at(disk.size.span), "a logical volume cannot be empty")
             .help("give the volume a size such as `8GiB`");
       }
-      used[*disk.group_index] += (disk.size.value + kExtent - 1) / kExtent * kExtent;
+      const uint64_t rounded =
+          disk.size.value / kExtent * kExtent + (disk.size.value % kExtent ? kExtent : 0);
+      used[*disk.group_index] = saturating_add(used[*disk.group_index], rounded);
     }
   }
   for (size_t i = 0; i < used.size(); ++i) {

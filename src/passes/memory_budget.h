@@ -13,11 +13,14 @@
 
 namespace xenplan {
 
+// Sums of sizes saturate instead of wrapping: 65,536 huge domains must not add up to little.
+uint64_t saturating_add(uint64_t a, uint64_t b);
+
 struct MemoryBudget {
   uint64_t dom0 = 0;          // bytes
   uint64_t domains = 0;       // bytes: sum of maxmem
   uint64_t xen_overhead = 0;  // bytes
-  uint64_t total() const { return dom0 + domains + xen_overhead; }
+  uint64_t total() const { return saturating_add(saturating_add(dom0, domains), xen_overhead); }
 };
 
 uint64_t domain_overhead_bytes(const Domain& d);

@@ -62,6 +62,8 @@ struct LimitExceeded {
   std::string message;
 };
 
+std::string unescape(std::string_view quoted);
+
 class Builder {
  public:
   explicit Builder(Tree& tree, uint32_t size) : tree_(tree) {
@@ -79,7 +81,9 @@ class Builder {
     f.has_pending = true;
   }
 
-  void name(std::string text, Span span) { pending_name_ = {std::move(text), span}; }
+  void name(std::string text, bool quoted, Span span) {
+    pending_name_ = PendingName{std::move(text), span, quoted};
+  }
 
   void scalar(std::string text, bool quoted, Span span) {
     Node n;
@@ -161,10 +165,11 @@ class Builder {
     if (pending_name_) {
       Node name;
       name.kind = NodeKind::Scalar;
-      name.text = pending_name_->first;
-      name.span = pending_name_->second;
+      name.text = pending_name_->text;
+      name.quoted = pending_name_->quoted;
+      name.span = pending_name_->span;
       const NodeId name_id = tree_.add(std::move(name));
-      tree_.node(id).entries.push_back({std::string(s.name_key), pending_name_->second, name_id});
+      tree_.node(id).entries.push_back({std::string(s.name_key), pending_name_->span, name_id});
       tree_.node(id).span.begin = keyword_span.begin;
       pending_name_.reset();
     }
@@ -193,7 +198,12 @@ class Builder {
 
   Tree& tree_;
   std::vector<Frame> frames_;
-  std::optional<std::pair<std::string, Span>> pending_name_;
+  struct PendingName {
+    std::string text;
+    Span span;
+    bool quoted;
+  };
+  std::optional<PendingName> pending_name_;
 };
 
 template <typename Input>
@@ -264,7 +274,14 @@ template <>
 struct Action<g::block_name> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.name(in.string(), span_of(in));
+    b.name(in.string(), false, span_of(in));
+  }
+};
+template <>
+struct Action<g::quoted_block_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.name(unescape(in.string_view()), true, span_of(in));
   }
 };
 template <>

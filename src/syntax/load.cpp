@@ -10,6 +10,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "base/utf8.h"
 #include "syntax/dsl_reader.h"
 #include "syntax/limits.h"
 #include "syntax/yaml_reader.h"
@@ -52,15 +53,44 @@ bool syntax_for_path(const std::string& path, Syntax& out) {
   return false;
 }
 
+// YAML forbids tabs in indentation; yaml-cpp's own error for it is cryptic.
+size_t tab_indentation(const std::string& text) {
+  bool at_line_start = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      at_line_start = true;
+    } else if (at_line_start && text[i] == '\t') {
+      return i;
+    } else if (text[i] != ' ') {
+      at_line_start = false;
+    }
+  }
+  return std::string::npos;
+}
+
 LoadedFile load_text(std::string name, std::string text, Syntax syntax, DiagnosticSink& sink) {
   LoadedFile loaded;
   loaded.readable = true;
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a UTF-8 byte-order mark says nothing more
   loaded.source = std::make_unique<SourceFile>(std::move(name), std::move(text));
   const SourceFile& file = *loaded.source;
   if (const size_t nul = file.text().find('\0'); nul != std::string::npos) {
     const auto at = static_cast<uint32_t>(nul);
     sink.error(Code::SyntaxError, {&file, {at, at + 1}}, "the file contains a NUL byte")
         .help("descriptions are text files; check that the right file was given");
+    return loaded;
+  }
+  if (const size_t bad = first_invalid_utf8(file.text()); bad != std::string::npos) {
+    const auto at = static_cast<uint32_t>(bad);
+    sink.error(Code::SyntaxError, {&file, {at, at + 1}}, "the file is not valid UTF-8")
+        .help("save the description as UTF-8 text");
+    return loaded;
+  }
+  if (const size_t tab = tab_indentation(file.text()); syntax == Syntax::Yaml && tab != std::string::npos) {
+    const auto at = static_cast<uint32_t>(tab);
+    sink.error(Code::SyntaxError, {&file, {at, at + 1}},
+               "a tab indents this line, and YAML allows only spaces")
+        .help("indent with spaces");
     return loaded;
   }
   const bool read =

@@ -19,6 +19,7 @@ namespace {
 struct LimitExceeded {
   Span span;
   std::string message;
+  Code code = Code::InputLimit;
 };
 
 // Builds a Tree from yaml-cpp's parse events, keeping every key (duplicates included) and the
@@ -42,7 +43,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const uint32_t at = offset(mark);
     const auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw LimitExceeded{{at, at + 1}, "alias to an unknown anchor"};
+    if (it == anchors_.end())
+      throw LimitExceeded{{at, at + 1}, "alias to an unknown anchor", Code::SyntaxError};
     for (const Frame& f : stack_) {
       if (f.id == it->second) throw LimitExceeded{{at, at + 1}, "alias refers to a node that contains it"};
     }
@@ -183,7 +185,8 @@ class TreeBuilder : public YAML::EventHandler {
       const Node& key = tree_.node(id);
       parent.pending = Entry{key.kind == NodeKind::Scalar ? key.text : std::string(), key.span, 0};
       if (key.kind != NodeKind::Scalar && key.kind != NodeKind::Null) {
-        throw LimitExceeded{key.span, "a key must be a single word, not a list or mapping"};
+        throw LimitExceeded{key.span, "a key must be a single word, not a list or mapping",
+                            Code::SyntaxError};
       }
       parent.expecting_key = false;
     } else {
@@ -246,7 +249,7 @@ bool read_yaml(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
       return false;
     }
   } catch (const LimitExceeded& e) {
-    sink.error(Code::InputLimit, {&file, e.span}, e.message);
+    sink.error(e.code, {&file, e.span}, e.message);
     return false;
   } catch (const YAML::Exception& e) {
     const uint32_t at = e.mark.is_null() ? 0

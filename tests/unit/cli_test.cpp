@@ -194,7 +194,8 @@ TEST_CASE("fmt: --check, --write and --to") {
   std::ofstream(file) << "xenplan 1\nhost h {   memory 1024MiB }  # note\n";
   Run r = xenplan("fmt --check " + file.string());
   CHECK(r.status == 1);
-  CHECK(r.out == file.string() + ": not in canonical form; run `xenplan fmt --write " + file.string() + "`\n");
+  CHECK(r.out ==
+        file.string() + ": not in canonical form; run `xenplan fmt --write " + file.string() + "`\n");
   CHECK(xenplan("fmt --write " + file.string()).status == 0);
   CHECK(xenplan("fmt --check " + file.string()).status == 0);
   r = xenplan("fmt " + file.string());
@@ -210,5 +211,6 @@ TEST_CASE("fmt: --check, --write and --to") {
 TEST_CASE("check reads the xenplan language from standard input") {
   const Run r = xenplan("check --syntax xenplan -", "xenplan 1\nhost h {\n  cpus 0\n}\n");
   CHECK(r.status == 1);
-  CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found 0 [XP0106]") != std::string::npos);
+  CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found 0 [XP0106]") !=
+        std::string::npos);
 }

@@ -70,6 +70,11 @@ void check_golden(std::string_view dir, std::string (*produce)(const fs::path&))
   const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
   const auto inputs = golden_inputs(dir);
   REQUIRE(inputs.size() > 5);
+  std::set<std::string> stems;
+  for (const auto& input : inputs) {
+    INFO("two golden inputs share the expectation file of: ", input.stem().string());
+    REQUIRE(stems.insert(input.stem().string()).second);
+  }
   for (const auto& input : inputs) {
     fs::path expected_path = input;
     expected_path.replace_extension(".expected");
@@ -95,9 +100,14 @@ TEST_CASE("golden analysis reports") {
   check_golden("analyze", analyze_output);
 }
 
+// Hostile inputs (tests/golden/hostile): each answered by its exact diagnostic, never a crash.
+TEST_CASE("golden diagnostics of hostile inputs") {
+  check_golden("hostile", check_output);
+}
+
 TEST_CASE("every diagnostic code has a golden case") {
   std::string all;
-  for (std::string_view dir : {"check", "analyze"}) {
+  for (std::string_view dir : {"check", "analyze", "hostile"}) {
     for (const auto& input : golden_inputs(dir)) {
       fs::path expected = input;
       all += read_file(expected.replace_extension(".expected"));
