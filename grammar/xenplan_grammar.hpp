@@ -34,8 +34,9 @@ struct word : p::seq<word_start, p::star<p::sor<word_char, p::one<','>>>> {};
 struct list_word : p::seq<word_start, p::star<word_char>> {};
 
 // string = '"' { string_char | escape } '"' ;   (on one line)
-// escape = "\" ( '"' | "\" | "n" | "t" ) ;
-struct escape_char : p::one<'"', '\\', 'n', 't'> {};
+// escape = "\" ( '"' | "\" | "n" | "t" | "r" | "x" hex hex ) ;
+struct hex_escape : p::seq<p::one<'x'>, p::xdigit, p::xdigit> {};
+struct escape_char : p::sor<p::one<'"', '\\', 'n', 't', 'r'>, hex_escape> {};
 struct escape : p::seq<p::one<'\\'>, p::must<escape_char>> {};
 struct string_char : p::not_one<'"', '\\', '\n', '\r'> {};
 struct string_close : p::one<'"'> {};

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 
 #include "base/render.h"
 #include "cli/commands.h"
@@ -16,23 +15,6 @@
 
 namespace xenplan {
 namespace {
-
-// Keys the xenplan language can write: lower-case identifiers.
-bool keys_fit_dsl(const Tree& tree, NodeId id, std::string& bad) {
-  static const std::regex kKey("[a-z][a-z0-9_]*");
-  const Node& n = tree.node(id);
-  for (const Entry& e : n.entries) {
-    if (!std::regex_match(e.key, kKey)) {
-      bad = e.key;
-      return false;
-    }
-    if (!keys_fit_dsl(tree, e.value, bad)) return false;
-  }
-  for (NodeId item : n.items) {
-    if (!keys_fit_dsl(tree, item, bad)) return false;
-  }
-  return true;
-}
 
 // Replaces `path` with `content` atomically: a temporary file beside it, renamed over it.
 bool write_in_place(const std::string& path, const std::string& content, std::string& error) {
@@ -78,22 +60,9 @@ int run_fmt(const Options& options) {
     else
       syntax_for_path(path, own);
     const Syntax target = options.to.value_or(own);
-    std::string bad_key;
-    const Node& root = loaded.tree.node(loaded.tree.root());
-    if (target == Syntax::Xenplan &&
-        (root.kind != NodeKind::Mapping || root.entries.empty() || root.entries[0].key != "xenplan")) {
-      std::cerr << fmt::format(
-          "{}: error: the xenplan language needs the format version first: add `xenplan: 1` at "
-          "the top\n",
-          loaded.source->name());
-      status = std::max(status, static_cast<int>(kExitInvalid));
-      continue;
-    }
-    if (target == Syntax::Xenplan && !keys_fit_dsl(loaded.tree, loaded.tree.root(), bad_key)) {
-      std::cerr << fmt::format(
-          "{}: error: key `{}` cannot be written in the xenplan language, whose keys are "
-          "lower-case words\n",
-          loaded.source->name(), bad_key);
+    std::string why;
+    if (target == Syntax::Xenplan && !expressible_in_dsl(loaded.tree, why)) {
+      std::cerr << fmt::format("{}: error: {}\n", loaded.source->name(), why);
       status = std::max(status, static_cast<int>(kExitInvalid));
       continue;
     }

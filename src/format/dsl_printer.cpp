@@ -28,11 +28,17 @@ bool is_word(std::string_view s, bool in_list) {
 std::string dsl_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n')
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      out += fmt::format("\\{}", c);
+    else if (c == '\n')
       out += "\\n";
     else if (c == '\t')
       out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (u < 0x20 || u == 0x7f)
+      out += fmt::format("\\x{:02x}", u);
     else
       out += c;
   }
@@ -201,6 +207,40 @@ class DslPrinter {
 };
 
 }  // namespace
+
+namespace {
+
+bool is_key(std::string_view key) {
+  if (key.empty() || key[0] < 'a' || key[0] > 'z') return false;
+  for (char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool expressible_in_dsl(const Tree& tree, std::string& why) {
+  const Node& root = tree.node(tree.root());
+  const bool versioned =
+      root.kind == NodeKind::Mapping && !root.entries.empty() && root.entries[0].key == "xenplan";
+  const Node* version = versioned ? &tree.node(root.entries[0].value) : nullptr;
+  if (!version || version->kind != NodeKind::Scalar || version->quoted || version->text.empty() ||
+      version->text.find_first_not_of("0123456789") != std::string::npos) {
+    why = "the xenplan language needs a numeric format version first: add `xenplan: 1` at the top";
+    return false;
+  }
+  for (NodeId id = 0; id < tree.size(); ++id) {
+    for (const Entry& e : tree.node(id).entries) {
+      if (!is_key(e.key)) {
+        why = fmt::format(
+            "key `{}` cannot be written in the xenplan language, whose keys are lower-case words", e.key);
+        return false;
+      }
+    }
+  }
+  return true;
+}
 
 bool is_quantity_key(std::string_view key) {
   for (std::string_view k : {"memory", "maxmem", "size", "period", "budget", "rtds_overhead"}) {

@@ -16,6 +16,10 @@ struct PrintOptions {
 std::string print_dsl(const Tree& tree, const SourceFile& file, const PrintOptions& options);
 std::string print_yaml(const Tree& tree, const SourceFile& file, const PrintOptions& options);
 
+// Whether the xenplan language can hold this tree: a mapping that starts with a numeric
+// `xenplan` version, and keys that are lower-case words. Otherwise `why` says what is missing.
+bool expressible_in_dsl(const Tree& tree, std::string& why);
+
 // Whether `key` holds a size or a time, whose unit the printers may normalise.
 bool is_quantity_key(std::string_view key);
 

@@ -31,11 +31,17 @@ bool plain_safe(std::string_view s, bool in_flow) {
 std::string yaml_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n')
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      out += fmt::format("\\{}", c);
+    else if (c == '\n')
       out += "\\n";
     else if (c == '\t')
       out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (u < 0x20 || u == 0x7f)
+      out += fmt::format("\\x{:02x}", u);
     else
       out += c;
   }
@@ -48,7 +54,18 @@ class YamlPrinter {
       : tree_(tree), options_(options), comments_(tree, file) {}
 
   std::string print() {
-    mapping_entries(tree_.node(tree_.root()), 0, "");
+    const Node& root = tree_.node(tree_.root());
+    if (root.kind == NodeKind::Mapping && !root.entries.empty()) {
+      mapping_entries(root, 0, "");
+    } else if (root.kind == NodeKind::Sequence && !root.items.empty()) {
+      for (NodeId id : root.items) item(tree_.node(id), "", 0);
+    } else {
+      // Not a description, but fmt still prints what it read: a lone value, [] or {}.
+      out_ += root.kind == NodeKind::Mapping    ? "{}"
+              : root.kind == NodeKind::Sequence ? "[]"
+                                                : scalar(root, "", false);
+      trailing(root.span.begin);
+    }
     for (auto c : comments_.rest()) out_ += fmt::format("{}\n", c);
     return out_;
   }
@@ -88,7 +105,12 @@ class YamlPrinter {
                                                              : std::string(static_cast<size_t>(indent), ' ');
       first = false;
       const Node& v = tree_.node(e.value);
-      out_ += fmt::format("{}{}:", pad, e.key);
+      const std::string key = plain_safe(e.key, true) ? e.key : yaml_string(e.key);
+      // YAML limits implicit keys to 1024 characters; a longer one needs the explicit `? ` form.
+      if (key.size() > 1000)
+        out_ += fmt::format("{}? {}\n{:{}}:", pad, key, "", indent);
+      else
+        out_ += fmt::format("{}{}:", pad, key);
       value(v, e.key, indent, e.key_span.begin);
     }
   }

@@ -23,7 +23,7 @@ template <typename Rule>
 inline constexpr const char* error_message = nullptr;
 template <>
 inline constexpr const char* error_message<g::escape_char> =
-    "unknown escape in a string: write \\\", \\\\, \\n or \\t";
+    "unknown escape in a string: write \\\", \\\\, \\n, \\t, \\r or \\xHH";
 template <>
 inline constexpr const char* error_message<g::string_close> =
     "unterminated string: expected a closing `\"` on the same line";
@@ -220,7 +220,12 @@ std::string unescape(std::string_view quoted) {
       continue;
     }
     const char c = quoted[++i];
-    out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+    if (c == 'x') {  // the grammar guarantees two hex digits
+      out += static_cast<char>(std::stoi(std::string(quoted.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+      continue;
+    }
+    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
   }
   return out;
 }

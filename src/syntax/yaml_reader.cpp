@@ -36,7 +36,12 @@ class TreeBuilder : public YAML::EventHandler {
     Node n;
     n.kind = NodeKind::Null;
     n.span = token_span(at);
-    n.text = std::string(file_.slice(n.span));
+    // Keep the spelling only when it is one: an empty value (`key:`) has a mark elsewhere.
+    const std::string_view spelled = file_.slice(n.span);
+    if (spelled == "null" || spelled == "Null" || spelled == "NULL" || spelled == "~")
+      n.text = spelled;
+    else
+      n.span.end = n.span.begin;
     add(std::move(n), anchor);
   }
 

@@ -1,0 +1,80 @@
+// Resource limits that need large generated inputs, and concurrent builds into one directory.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/render.h"
+#include "cli/pipeline.h"
+
+using namespace xenplan;
+namespace fs = std::filesystem;
+
+TEST_CASE("more domains than the limit is one clear error, not a long wait") {
+  std::string text =
+      "xenplan: 1\nhost: {name: h, cpus: 4, memory: 8GiB, xen: {version: \"4.17\"}, dom0: {memory: 1GiB, "
+      "vcpus: 1}}\n"
+      "domains:\n";
+  for (int i = 0; i <= 65536; ++i)
+    text += "  - {name: d" + std::to_string(i) + ", memory: 1MiB, kernel: /k}\n";
+  DiagnosticSink sink;
+  const auto compiled = compile_text("many.yaml", text, Syntax::Yaml, {}, sink);
+  CHECK_FALSE(compiled.model.has_value());
+  const std::string out = render_diagnostics(sink.sorted(), {});
+  CHECK(out.find("many.yaml:4:3: error: the description has 65537 domains, more than xenplan's limit of "
+                 "65536 [XP0004]") == 0);
+}
+
+TEST_CASE("an input larger than 64 MiB is refused before it is parsed") {
+  const fs::path big = fs::temp_directory_path() / ("xenplan-big-" + std::to_string(::getpid()) + ".yaml");
+  {
+    std::ofstream out(big, std::ios::binary);
+    const std::string line(1023, '#');
+    for (int i = 0; i < 65 * 1024; ++i) out << line << '\n';
+  }
+  DiagnosticSink sink;
+  const LoadedFile f = load_description(big.string(), nullptr, sink);
+  CHECK(f.readable);
+  CHECK_FALSE(f.parsed);
+  CHECK(render_diagnostics(sink.sorted(), {}) ==
+        big.string() + ": error: the file is larger than 64 MiB [XP0004]\n");
+  fs::remove(big);
+}
+
+TEST_CASE("concurrent builds into one directory never interleave") {
+  const fs::path out = fs::temp_directory_path() / ("xenplan-race-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  const std::string cmd = std::string("cd '") + XENPLAN_SOURCE_DIR + "' && '" + XENPLAN_BINARY + "' build ";
+  std::vector<pid_t> children;
+  for (int i = 0; i < 6; ++i) {
+    const std::string example = i % 2 ? "examples/rt-node.yaml" : "examples/small-debian12.yaml";
+    const std::string run = cmd + example + " -o '" + out.string() + "' >/dev/null 2>&1";
+    const pid_t pid = ::fork();
+    if (pid == 0) ::_exit(std::system(run.c_str()) == 0 ? 0 : 1);
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) ::waitpid(pid, nullptr, 0);
+  // Whichever build won, the directory holds exactly one complete output: its manifest lists
+  // every file there and nothing else.
+  std::ifstream manifest(out / "manifest.json");
+  std::ostringstream text;
+  text << manifest.rdbuf();
+  size_t listed = 0;
+  for (size_t at = text.str().find("\"path\": "); at != std::string::npos;
+       at = text.str().find("\"path\": ", at + 1)) {
+    ++listed;
+  }
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) files += e.is_regular_file() ? 1u : 0u;
+  CHECK(listed > 10);
+  CHECK(files == listed + 1);  // + manifest.json itself
+  for (const auto& e : fs::directory_iterator(out.parent_path())) {
+    CHECK(e.path().filename().string().find("xenplan-race-" + std::to_string(::getpid()) + ".xenplan-") ==
+          std::string::npos);
+  }
+  fs::remove_all(out);
+}
