@@ -221,6 +221,10 @@ bool is_key(std::string_view key) {
 }  // namespace
 
 bool expressible_in_dsl(const Tree& tree, std::string& why) {
+  if (!tree.has_root()) {
+    why = "the description is empty";
+    return false;
+  }
   const Node& root = tree.node(tree.root());
   const bool versioned =
       root.kind == NodeKind::Mapping && !root.entries.empty() && root.entries[0].key == "xenplan";

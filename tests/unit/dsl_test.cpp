@@ -47,9 +47,8 @@ std::vector<fs::path> yaml_inputs() {
 
 // A description the language can hold: a mapping whose first entry is the format version.
 bool convertible(const LoadedFile& f) {
-  const Node& root = f.tree.node(f.tree.root());
-  return f.parsed && root.kind == NodeKind::Mapping && !root.entries.empty() &&
-         root.entries[0].key == "xenplan";
+  std::string why;
+  return f.parsed && expressible_in_dsl(f.tree, why);
 }
 
 std::string artifacts_of(const fs::path& p, Syntax syntax) {
