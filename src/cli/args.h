@@ -19,7 +19,7 @@ enum ExitStatus : int {
 };
 
 enum class ColorMode { Auto, Always, Never };
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif, Github };
 
 struct Options {
   std::string command;  // "check"; empty with --help/--version alone
@@ -28,6 +28,9 @@ struct Options {
   ColorMode color = ColorMode::Auto;
   OutputFormat format = OutputFormat::Text;  // --format
   bool allow_unknown = false;                // --allow-unknown
+  bool werror = false;                       // warnings count as errors
+  size_t error_limit = 0;                    // stop printing after this many errors (0: all)
+  std::string drift_dir;                     // build --check DIR: compare instead of writing
   std::string output;                        // build: -o DIR
   bool force = false;                        // build: replace a directory that is not xenplan's
   bool write = false;                        // fmt: rewrite the file in place

@@ -1,40 +1,98 @@
-// `xenplan build FILE -o DIR`: check, emit every artifact, and write them atomically.
+// `xenplan build FILE... -o DIR | --check DIR`: check everything, then write (or compare) the
+// artifacts of every host. Nothing is written unless every description is valid.
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 
-#include "base/render.h"
 #include "cli/commands.h"
+#include "cli/diagnostics_output.h"
 #include "cli/pipeline.h"
 #include "cli/summary.h"
 #include "emitters.h"
+#include "output/compare_tree.h"
 #include "output/write_tree.h"
 
 namespace xenplan {
+namespace {
+
+constexpr const char* kOutputMarker = "\"generator\": \"xenplan\"";
+
+struct HostOutput {
+  const CompiledDescription* compiled;
+  std::string dir;
+  Artifacts artifacts;
+  std::vector<TreeFile> files;
+};
+
+std::vector<TreeFile> tree_files(const Artifacts& artifacts) {
+  std::vector<TreeFile> files;
+  for (const Artifact& a : artifacts) files.push_back({a.path, a.mode, a.content});
+  return files;
+}
+
+// `--check`: list what differs; true when everything is up to date.
+bool up_to_date(const HostOutput& host, std::ostream& out) {
+  const auto differences = compare_tree(host.dir, host.files);
+  for (const TreeDifference& d : differences) {
+    const char* what = d.kind == TreeDifference::Kind::Changed   ? "changed"
+                       : d.kind == TreeDifference::Kind::Missing ? "missing"
+                                                                 : "extra";
+    out << fmt::format("{}: {}/{}\n", what, host.dir, d.path);
+  }
+  return differences.empty();
+}
+
+}  // namespace
 
 int run_build(const Options& options) {
-  DiagnosticSink sink;
-  const CompiledDescription compiled =
-      compile_front_end(options.files.front(), options.syntax, {options.allow_unknown}, sink);
-  std::cerr << render_diagnostics(sink.sorted(), {use_color(options.color)});
-  const std::string summary = render_summary(sink.error_count(), sink.warning_count());
-  if (!summary.empty()) std::cerr << summary << '\n';
-  if (!compiled.loaded.readable) return kExitUnreadable;
-  if (sink.has_errors() || !compiled.analysis) {
+  DiagnosticsOutput output(options);
+  std::vector<CompiledDescription> compiled;
+  bool unreadable = false;
+  for (const std::string& path : options.files) {
+    DiagnosticSink sink;
+    compiled.push_back(compile_front_end(path, options.syntax, {options.allow_unknown}, sink));
+    output.add(sink);
+    unreadable = unreadable || !compiled.back().loaded.readable;
+  }
+  output.finish();
+  std::ostream& human = output.machine() ? std::cerr : std::cout;  // stdout is the document's
+  if (unreadable) return kExitUnreadable;
+  if (output.errors() > 0) {
     std::cerr << "xenplan: nothing was written\n";
     return kExitInvalid;
   }
-  const Artifacts artifacts = emit_artifacts(*compiled.model, *compiled.analysis);
-  std::vector<TreeFile> files;
-  for (const Artifact& a : artifacts) files.push_back({a.path, a.mode, a.content});
-  const WriteOutcome written = write_tree(options.output, files, options.force, "\"generator\": \"xenplan\"");
-  if (!written.ok) {
-    std::cerr << fmt::format("xenplan: error: {}; nothing was written\n", written.error);
-    return written.refused ? kExitUsage : kExitUnreadable;
+  const std::string root = options.drift_dir.empty() ? options.output : options.drift_dir;
+  std::vector<HostOutput> hosts;
+  std::map<std::string, std::string> host_files;  // host name → the file that describes it
+  for (const CompiledDescription& c : compiled) {
+    const std::string& name = c.model->host.name.value;
+    if (const auto [it, fresh] = host_files.emplace(name, c.loaded.source->name()); !fresh) {
+      std::cerr << fmt::format("xenplan: error: {} and {} both describe host `{}`; nothing was written\n",
+                               it->second, c.loaded.source->name(), name);
+      return kExitInvalid;
+    }
+    const std::string dir = compiled.size() == 1 ? root : fmt::format("{}/{}", root, name);
+    Artifacts artifacts = emit_artifacts(*c.model, *c.analysis);
+    std::vector<TreeFile> files = tree_files(artifacts);
+    hosts.push_back({&c, dir, std::move(artifacts), std::move(files)});
   }
-  std::cout << fmt::format("{}: ", compiled.loaded.source->name()) << host_summary(*compiled.model);
-  std::cout << fmt::format("wrote {} files to {}:\n", artifacts.size(), options.output);
-  for (const Artifact& a : artifacts) std::cout << fmt::format("  {:<12} {}\n", a.kind, a.path);
+  if (!options.drift_dir.empty()) {
+    bool clean = true;
+    for (const HostOutput& h : hosts) clean = up_to_date(h, human) && clean;
+    if (clean) human << fmt::format("{}: up to date\n", root);
+    return clean ? kExitOk : kExitInvalid;
+  }
+  for (const HostOutput& h : hosts) {
+    const WriteOutcome written = write_tree(h.dir, h.files, options.force, kOutputMarker);
+    if (!written.ok) {
+      std::cerr << fmt::format("xenplan: error: {}; nothing was written there\n", written.error);
+      return written.refused ? kExitUsage : kExitUnreadable;
+    }
+    human << fmt::format("{}: ", h.compiled->loaded.source->name()) << host_summary(*h.compiled->model);
+    human << fmt::format("wrote {} files to {}:\n", h.files.size(), h.dir);
+    for (const Artifact& a : h.artifacts) human << fmt::format("  {:<12} {}\n", a.kind, a.path);
+  }
   return kExitOk;
 }
 

@@ -1,13 +1,12 @@
-// `xenplan check FILE...`: validate every description, report everything, write nothing.
+// `xenplan check FILE...`: validate and analyse every description, report everything, write nothing.
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
-#include "base/render.h"
 #include "cli/commands.h"
+#include "cli/diagnostics_output.h"
 #include "cli/pipeline.h"
 #include "cli/summary.h"
 
@@ -21,25 +20,22 @@ bool use_color(ColorMode mode) {
 }
 
 int run_check(const Options& options) {
-  const RenderOptions render{use_color(options.color)};
-  size_t errors = 0, warnings = 0;
+  DiagnosticsOutput output(options);
+  std::vector<CompiledDescription> compiled;  // kept alive: diagnostics point into them
   bool unreadable = false;
   for (const std::string& path : options.files) {
     DiagnosticSink sink;
-    const CompiledDescription compiled =
-        compile_front_end(path, options.syntax, {options.allow_unknown}, sink);
-    std::cerr << render_diagnostics(sink.sorted(), render);
-    unreadable = unreadable || !compiled.loaded.readable;
-    errors += sink.error_count();
-    warnings += sink.warning_count();
-    if (compiled.model && !sink.has_errors()) {
-      std::cout << fmt::format("{}: ", compiled.loaded.source->name()) << host_summary(*compiled.model);
+    compiled.push_back(compile_front_end(path, options.syntax, {options.allow_unknown}, sink));
+    output.add(sink);
+    const CompiledDescription& c = compiled.back();
+    unreadable = unreadable || !c.loaded.readable;
+    if (c.model && !sink.has_errors() && !output.machine()) {
+      std::cout << fmt::format("{}: ", c.loaded.source->name()) << host_summary(*c.model);
     }
   }
-  const std::string summary = render_summary(errors, warnings);
-  if (!summary.empty()) std::cerr << summary << '\n';
+  output.finish();
   if (unreadable) return kExitUnreadable;
-  return errors > 0 ? kExitInvalid : kExitOk;
+  return output.errors() > 0 ? kExitInvalid : kExitOk;
 }
 
 }  // namespace xenplan

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     if (o.command == "analyze") return run_analyze(o);
     if (o.command == "build") return run_build(o);
     if (o.command == "fmt") return run_fmt(o);
+    if (o.command == "explain") return run_explain(o);
     std::cerr << "xenplan: unknown command\n";
     return kExitUsage;
   } catch (const std::exception& e) {

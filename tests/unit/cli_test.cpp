@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/codes.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -24,7 +26,7 @@ std::string slurp(const fs::path& p) {
 }
 
 // Runs xenplan with `args` (shell words) from the source tree, NO_COLOR set.
-Run xenplan(const std::string& args, const std::string& stdin_text = "") {
+Run run_xenplan(const std::string& args, const std::string& stdin_text = "") {
   const fs::path dir = fs::temp_directory_path() / ("xenplan-cli-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "in") << stdin_text;
@@ -40,7 +42,7 @@ Run xenplan(const std::string& args, const std::string& stdin_text = "") {
 }  // namespace
 
 TEST_CASE("check: a valid description exits 0 and summarises the host on stdout") {
-  const Run r = xenplan("check examples/rt-node.yaml");
+  const Run r = run_xenplan("check examples/rt-node.yaml");
   CHECK(r.status == 0);
   CHECK(r.err == "");
   CHECK(r.out ==
@@ -52,7 +54,7 @@ TEST_CASE("check: a valid description exits 0 and summarises the host on stdout"
 }
 
 TEST_CASE("check: errors exit 1 with diagnostics on stderr, for every file given") {
-  const Run r = xenplan(
+  const Run r = run_xenplan(
       "check tests/golden/check/unknown-key.yaml examples/rt-node.yaml "
       "tests/golden/check/duplicate-key.yaml");
   CHECK(r.status == 1);
@@ -63,71 +65,71 @@ TEST_CASE("check: errors exit 1 with diagnostics on stderr, for every file given
 }
 
 TEST_CASE("check: unreadable input exits 3") {
-  Run r = xenplan("check does-not-exist.yaml");
+  Run r = run_xenplan("check does-not-exist.yaml");
   CHECK(r.status == 3);
   CHECK(r.err ==
         "does-not-exist.yaml: error: cannot read the file: No such file or directory [XP0001]\n1 error\n");
-  r = xenplan("check examples");
+  r = run_xenplan("check examples");
   CHECK(r.status == 3);
   CHECK(r.err.find("cannot tell the syntax of this file from its name") != std::string::npos);
-  r = xenplan("check tests --syntax yaml");
+  r = run_xenplan("check tests --syntax yaml");
   CHECK(r.status == 3);
   CHECK(r.err == "tests: error: cannot read the file: it is a directory, not a file [XP0001]\n1 error\n");
 }
 
 TEST_CASE("check: standard input with --syntax") {
-  Run r = xenplan("check --syntax yaml -", "xenplan: 2\n");
+  Run r = run_xenplan("check --syntax yaml -", "xenplan: 2\n");
   CHECK(r.status == 1);
   CHECK(r.err.find("<stdin>:1:10: error: unsupported format version `2` [XP0003]") == 0);
-  r = xenplan("check -");
+  r = run_xenplan("check -");
   CHECK(r.status == 2);
   CHECK(r.err.find("xenplan: reading standard input (`-`) needs --syntax yaml|xenplan") == 0);
 }
 
 TEST_CASE("usage errors exit 2") {
-  CHECK(xenplan("").status == 2);
-  CHECK(xenplan("frobnicate x.yaml").err.find("xenplan: unknown command `frobnicate`") == 0);
-  CHECK(xenplan("check").status == 2);
-  CHECK(xenplan("check --bogus x.yaml").status == 2);
-  CHECK(xenplan("check --color sometimes x.yaml").status == 2);
+  CHECK(run_xenplan("").status == 2);
+  CHECK(run_xenplan("frobnicate x.yaml").err.find("xenplan: unknown command `frobnicate`") == 0);
+  CHECK(run_xenplan("check").status == 2);
+  CHECK(run_xenplan("check --bogus x.yaml").status == 2);
+  CHECK(run_xenplan("check --color sometimes x.yaml").status == 2);
 }
 
 TEST_CASE("help and version") {
-  Run r = xenplan("--help");
+  Run r = run_xenplan("--help");
   CHECK(r.status == 0);
   CHECK(r.out.find("exit status:") != std::string::npos);
-  CHECK(xenplan("check --help").out.find("usage: xenplan check") == 0);
-  r = xenplan("--version");
+  CHECK(run_xenplan("check --help").out.find("usage: xenplan check") == 0);
+  r = run_xenplan("--version");
   CHECK(r.status == 0);
   CHECK(r.out.find("xenplan ") == 0);
 }
 
 TEST_CASE("colour only when asked, or on a terminal without NO_COLOR") {
-  const Run r = xenplan("check --color always tests/golden/check/unknown-key.yaml");
+  const Run r = run_xenplan("check --color always tests/golden/check/unknown-key.yaml");
   CHECK(r.err.find("\033[1;31merror") != std::string::npos);
-  CHECK(xenplan("check tests/golden/check/unknown-key.yaml").err.find('\033') == std::string::npos);
+  CHECK(run_xenplan("check tests/golden/check/unknown-key.yaml").err.find('\033') == std::string::npos);
 }
 
 TEST_CASE("analyze: the report on stdout, as text or JSON") {
-  Run r = xenplan("analyze examples/rt-node.yaml");
+  Run r = run_xenplan("analyze examples/rt-node.yaml");
   CHECK(r.status == 0);
   CHECK(r.out.find("pool rt (rtds, CPUs 2-5): schedulable, decided by BCL\n") != std::string::npos);
   CHECK(r.out.find("pool iso (null, CPUs 6-7): schedulable, decided by matching\n") != std::string::npos);
-  r = xenplan("analyze --format json examples/rt-node.yaml");
+  r = run_xenplan("analyze --format json examples/rt-node.yaml");
   CHECK(r.status == 0);
   CHECK(r.out.find("{\n  \"schedulable\": true,\n  \"overhead_us\": 50,\n  \"pools\": [") == 0);
-  CHECK(xenplan("analyze examples/rt-node.yaml examples/small-debian12.yaml").status == 2);
-  CHECK(xenplan("analyze --format xml examples/rt-node.yaml").status == 2);
+  CHECK(run_xenplan("analyze examples/rt-node.yaml examples/small-debian12.yaml").status == 2);
+  CHECK(run_xenplan("analyze --format xml examples/rt-node.yaml").status == 2);
 }
 
 TEST_CASE("check: an unproven pool fails unless --allow-unknown") {
-  Run r = xenplan("check tests/golden/analyze/unknown-not-proven.yaml");
+  Run r = run_xenplan("check tests/golden/analyze/unknown-not-proven.yaml");
   CHECK(r.status == 1);
   CHECK(r.err.find("error: RTDS pool `rt` is not proven schedulable") != std::string::npos);
-  r = xenplan("check --allow-unknown tests/golden/analyze/unknown-not-proven.yaml");
+  r = run_xenplan("check --allow-unknown tests/golden/analyze/unknown-not-proven.yaml");
   CHECK(r.status == 0);
   CHECK(r.err.find("warning: RTDS pool `rt` is not proven schedulable") != std::string::npos);
-  CHECK(xenplan("check --allow-unknown tests/golden/analyze/ce1-one-cpu-burst.yaml").status == 1);
+  CHECK(run_xenplan("check --allow-unknown tests/golden/analyze/ce1-one-cpu-burst.yaml").status == 1);
 }
 
 namespace {
@@ -141,24 +143,24 @@ fs::path build_dir(const char* name) {
 
 TEST_CASE("build: writes the artifacts and lists them") {
   const fs::path out = build_dir("ok");
-  const Run r = xenplan("build examples/rt-node.yaml -o " + out.string());
+  const Run r = run_xenplan("build examples/rt-node.yaml -o " + out.string());
   CHECK(r.status == 0);
   CHECK(r.out.find("wrote 17 files to " + out.string() + ":\n") != std::string::npos);
   CHECK(r.out.find("  xl-domain    etc/xen/xenplan/domains/plc-1.cfg\n") != std::string::npos);
   CHECK(fs::exists(out / "manifest.json"));
   CHECK(fs::exists(out / "usr/local/sbin/xenplan-up"));
   // A second build over its own earlier output is allowed.
-  CHECK(xenplan("build examples/rt-node.yaml -o " + out.string()).status == 0);
+  CHECK(run_xenplan("build examples/rt-node.yaml -o " + out.string()).status == 0);
   fs::remove_all(out);
 }
 
 TEST_CASE("build: a description with errors writes nothing") {
   const fs::path out = build_dir("invalid");
-  const Run r = xenplan("build tests/golden/check/unknown-key.yaml -o " + out.string());
+  const Run r = run_xenplan("build tests/golden/check/unknown-key.yaml -o " + out.string());
   CHECK(r.status == 1);
   CHECK(r.err.find("xenplan: nothing was written\n") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
-  CHECK(xenplan("build tests/golden/analyze/ce1-one-cpu-burst.yaml -o " + out.string()).status == 1);
+  CHECK(run_xenplan("build tests/golden/analyze/ce1-one-cpu-burst.yaml -o " + out.string()).status == 1);
   CHECK_FALSE(fs::exists(out));
 }
 
@@ -166,25 +168,25 @@ TEST_CASE("build: a foreign directory is refused unless --force; an unwritable p
   const fs::path out = build_dir("foreign");
   fs::create_directories(out);
   std::ofstream(out / "notes.txt") << "keep me";
-  Run r = xenplan("build examples/rt-node.yaml -o " + out.string());
+  Run r = run_xenplan("build examples/rt-node.yaml -o " + out.string());
   CHECK(r.status == 2);
   CHECK(r.err.find("holds no earlier xenplan output; use --force to replace it; nothing was written") !=
         std::string::npos);
   CHECK(fs::exists(out / "notes.txt"));
-  CHECK(xenplan("build --force examples/rt-node.yaml -o " + out.string()).status == 0);
+  CHECK(run_xenplan("build --force examples/rt-node.yaml -o " + out.string()).status == 0);
   CHECK_FALSE(fs::exists(out / "notes.txt"));
   // A plain file where a parent directory should be: the output cannot be written.
   std::ofstream(out / "blocker") << "x";
-  r = xenplan("build examples/rt-node.yaml -o " + (out / "blocker" / "sub").string());
+  r = run_xenplan("build examples/rt-node.yaml -o " + (out / "blocker" / "sub").string());
   CHECK(r.status == 3);
   CHECK(fs::exists(out / "manifest.json"));
   fs::remove_all(out);
 }
 
 TEST_CASE("build: usage errors") {
-  CHECK(xenplan("build examples/rt-node.yaml").err.find("needs an output directory: -o DIR") !=
+  CHECK(run_xenplan("build examples/rt-node.yaml").err.find("needs an output directory: -o DIR") !=
         std::string::npos);
-  CHECK(xenplan("build examples/rt-node.yaml").status == 2);
+  CHECK(run_xenplan("build examples/rt-node.yaml").status == 2);
 }
 
 TEST_CASE("fmt: --check, --write and --to") {
@@ -192,25 +194,78 @@ TEST_CASE("fmt: --check, --write and --to") {
   fs::create_directories(dir);
   const fs::path file = dir / "h.xenplan";
   std::ofstream(file) << "xenplan 1\nhost h {   memory 1024MiB }  # note\n";
-  Run r = xenplan("fmt --check " + file.string());
+  Run r = run_xenplan("fmt --check " + file.string());
   CHECK(r.status == 1);
   CHECK(r.out ==
         file.string() + ": not in canonical form; run `xenplan fmt --write " + file.string() + "`\n");
-  CHECK(xenplan("fmt --write " + file.string()).status == 0);
-  CHECK(xenplan("fmt --check " + file.string()).status == 0);
-  r = xenplan("fmt " + file.string());
+  CHECK(run_xenplan("fmt --write " + file.string()).status == 0);
+  CHECK(run_xenplan("fmt --check " + file.string()).status == 0);
+  r = run_xenplan("fmt " + file.string());
   CHECK(r.out == "xenplan 1\n\nhost h {  # note\n  memory 1GiB\n}\n");
-  r = xenplan("fmt --to yaml " + file.string());
+  r = run_xenplan("fmt --to yaml " + file.string());
   CHECK(r.out == "xenplan: 1\nhost:  # note\n  name: h\n  memory: 1GiB\n");
-  CHECK(xenplan("fmt --check examples/rt-node.yaml examples/rt-node.xenplan").status == 0);
-  CHECK(xenplan("fmt --to dsl tests/golden/check/format-version-missing.yaml").status == 1);
-  CHECK(xenplan("fmt --write --to dsl examples/rt-node.yaml").status == 2);
+  CHECK(run_xenplan("fmt --check examples/rt-node.yaml examples/rt-node.xenplan").status == 0);
+  CHECK(run_xenplan("fmt --to dsl tests/golden/check/format-version-missing.yaml").status == 1);
+  CHECK(run_xenplan("fmt --write --to dsl examples/rt-node.yaml").status == 2);
   fs::remove_all(dir);
 }
 
 TEST_CASE("check reads the xenplan language from standard input") {
-  const Run r = xenplan("check --syntax xenplan -", "xenplan 1\nhost h {\n  cpus 0\n}\n");
+  const Run r = run_xenplan("check --syntax xenplan -", "xenplan 1\nhost h {\n  cpus 0\n}\n");
   CHECK(r.status == 1);
   CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found 0 [XP0106]") !=
         std::string::npos);
+}
+
+TEST_CASE("explain: every code has an entry, from the one table") {
+  for (const auto& c : xenplan::all_codes()) {
+    INFO(std::string(c.id));
+    CHECK_FALSE(c.summary.empty());
+    CHECK_FALSE(c.why.empty());
+    CHECK_FALSE(c.fix.empty());
+    const Run r = run_xenplan("explain " + std::string(c.id));
+    CHECK(r.status == 0);
+    CHECK(r.out == std::string(c.id) + ": " + std::string(c.summary) + "\n\nWhy it matters: " +
+                       std::string(c.why) + "\n\nExample fix: " + std::string(c.fix) + "\n");
+  }
+  const Run all = run_xenplan("explain");
+  CHECK(all.out.find("XP0101  unknown key\n") != std::string::npos);
+  const Run bad = run_xenplan("explain XP0110");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("xenplan: no diagnostic code is named `XP0110` (did you mean") == 0);
+}
+
+TEST_CASE("build --check: the drift check") {
+  const fs::path out = build_dir("drift");
+  CHECK(run_xenplan("build examples/rt-node.yaml -o " + out.string()).status == 0);
+  Run r = run_xenplan("build examples/rt-node.yaml --check " + out.string());
+  CHECK(r.status == 0);
+  CHECK(r.out == out.string() + ": up to date\n");
+  std::ofstream(out / "etc/xen/xenplan/pools/rt.cfg", std::ios::app) << "# hand edit\n";
+  fs::remove(out / "etc/xen/xenplan/pools/iso.cfg");
+  std::ofstream(out / "notes.txt") << "x";
+  r = run_xenplan("build examples/rt-node.yaml --check " + out.string());
+  CHECK(r.status == 1);
+  CHECK(r.out == "missing: " + out.string() + "/etc/xen/xenplan/pools/iso.cfg\n" +
+                     "changed: " + out.string() + "/etc/xen/xenplan/pools/rt.cfg\n" +
+                     "extra: " + out.string() + "/notes.txt\n");
+  CHECK_FALSE(fs::exists(out / "etc/xen/xenplan/pools/iso.cfg"));  // --check writes nothing
+  fs::remove_all(out);
+}
+
+TEST_CASE("build: several descriptions go to DIR/<host name>, with one exit code") {
+  const fs::path out = build_dir("fleet");
+  Run r = run_xenplan("build examples/rt-node.yaml examples/small-debian12.xenplan -o " + out.string());
+  CHECK(r.status == 0);
+  CHECK(fs::exists(out / "rt-node-1/manifest.json"));
+  CHECK(fs::exists(out / "edge-box/manifest.json"));
+  r = run_xenplan("build examples/rt-node.yaml tests/golden/check/unknown-key.yaml -o " + out.string() +
+                  "-2");
+  CHECK(r.status == 1);
+  CHECK_FALSE(fs::exists(out.string() + "-2"));
+  r = run_xenplan("build examples/rt-node.yaml examples/rt-node.xenplan -o " + out.string() + "-3");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("both describe host `rt-node-1`; nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(out.string() + "-3"));
+  fs::remove_all(out);
 }

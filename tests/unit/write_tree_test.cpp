@@ -34,7 +34,8 @@ std::vector<TreeFile> tree(const std::string& tag) {
 }  // namespace
 
 TEST_CASE("write_tree writes every file with its mode and replaces an earlier output whole") {
-  const fs::path dir = fresh_dir("ok");
+  const fs::path parent = fresh_dir("ok");  // private: other tests stage in the shared temp dir
+  const fs::path dir = parent / "out";
   REQUIRE(write_tree(dir.string(), tree("one"), false, kMarker).ok);
   CHECK(slurp(dir / "etc/a.cfg") == "one");
   struct stat st {};
@@ -44,10 +45,10 @@ TEST_CASE("write_tree writes every file with its mode and replaces an earlier ou
   REQUIRE(write_tree(dir.string(), tree("two"), false, kMarker).ok);
   CHECK(slurp(dir / "etc/a.cfg") == "two");
   CHECK_FALSE(fs::exists(dir / "stale.txt"));
-  for (const auto& e : fs::directory_iterator(dir.parent_path())) {
+  for (const auto& e : fs::directory_iterator(parent)) {
     CHECK(e.path().filename().string().find(".xenplan-") == std::string::npos);  // no staging left over
   }
-  fs::remove_all(dir);
+  fs::remove_all(parent);
 }
 
 TEST_CASE("write_tree refuses a directory that holds something else, unless forced") {
