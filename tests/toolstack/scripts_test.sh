@@ -107,6 +107,20 @@ expect_output down "pool rt: left in place with its CPUs"
 scenario up-after-down "$sbin/xenplan-up"
 expect_output up-after-down "pool rt: already up with CPUs 2-5"
 
+# Hostile values: a device path with spaces, quotes, $(), backticks, ; , and = must reach the
+# tools as one argument, exactly, and nothing in it may run.
+"$xenplan" build "$src/tests/golden/readers/hostile-values.yaml" -o "$work/hostile" >/dev/null
+rm -rf "$FAKE_STATE"
+cd "$work"  # a $(touch x) that ran would leave ./x here
+scenario hostile-provision "$work/hostile/usr/local/sbin/xenplan-provision"
+cd - >/dev/null
+device='/dev/disk/by-id/ata-A b$(touch x);`id`,c=d"q'"'"
+# shellcheck disable=SC2016  # the text itself, not an expansion
+logged=$(printf 'pvcreate %q' "$device")
+grep -qxF -- "$logged" "$work/hostile-provision.log" || fail "pvcreate did not receive the device path as one exact argument"
+grep -qxF -- "$(printf 'vgcreate vg0 %q' "$device")" "$work/hostile-provision.log" || fail "vgcreate did not receive the exact device path"
+[[ ! -e $work/x ]] || fail "a \$(...) inside a value was executed"
+
 if ((failures)); then
   echo "$failures failed"
   exit 1
