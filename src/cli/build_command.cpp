@@ -47,13 +47,11 @@ bool up_to_date(const HostOutput& host, std::ostream& out) {
 
 int run_build(const Options& options) {
   DiagnosticsOutput output(options);
-  std::vector<CompiledDescription> compiled;
+  const std::vector<CompiledFile> files = compile_all(options.files, options.syntax, {options.allow_unknown});
   bool unreadable = false;
-  for (const std::string& path : options.files) {
-    DiagnosticSink sink;
-    compiled.push_back(compile_front_end(path, options.syntax, {options.allow_unknown}, sink));
-    output.add(sink);
-    unreadable = unreadable || !compiled.back().loaded.readable;
+  for (const CompiledFile& f : files) {
+    output.add(f.diagnostics);
+    unreadable = unreadable || !f.compiled.loaded.readable;
   }
   output.finish();
   std::ostream& human = output.machine() ? std::cerr : std::cout;  // stdout is the document's
@@ -65,17 +63,18 @@ int run_build(const Options& options) {
   const std::string root = options.drift_dir.empty() ? options.output : options.drift_dir;
   std::vector<HostOutput> hosts;
   std::map<std::string, std::string> host_files;  // host name → the file that describes it
-  for (const CompiledDescription& c : compiled) {
+  for (const CompiledFile& f : files) {
+    const CompiledDescription& c = f.compiled;
     const std::string& name = c.model->host.name.value;
     if (const auto [it, fresh] = host_files.emplace(name, c.loaded.source->name()); !fresh) {
       std::cerr << fmt::format("xenplan: error: {} and {} both describe host `{}`; nothing was written\n",
                                it->second, c.loaded.source->name(), name);
       return kExitInvalid;
     }
-    const std::string dir = compiled.size() == 1 ? root : fmt::format("{}/{}", root, name);
+    const std::string dir = files.size() == 1 ? root : fmt::format("{}/{}", root, name);
     Artifacts artifacts = emit_artifacts(*c.model, *c.analysis);
-    std::vector<TreeFile> files = tree_files(artifacts);
-    hosts.push_back({&c, dir, std::move(artifacts), std::move(files)});
+    std::vector<TreeFile> tree = tree_files(artifacts);
+    hosts.push_back({&c, dir, std::move(artifacts), std::move(tree)});
   }
   if (!options.drift_dir.empty()) {
     bool clean = true;

@@ -21,15 +21,14 @@ bool use_color(ColorMode mode) {
 
 int run_check(const Options& options) {
   DiagnosticsOutput output(options);
-  std::vector<CompiledDescription> compiled;  // kept alive: diagnostics point into them
+  // Kept alive until the end: diagnostics point into the sources.
+  const std::vector<CompiledFile> files = compile_all(options.files, options.syntax, {options.allow_unknown});
   bool unreadable = false;
-  for (const std::string& path : options.files) {
-    DiagnosticSink sink;
-    compiled.push_back(compile_front_end(path, options.syntax, {options.allow_unknown}, sink));
-    output.add(sink);
-    const CompiledDescription& c = compiled.back();
+  for (const CompiledFile& f : files) {
+    output.add(f.diagnostics);
+    const CompiledDescription& c = f.compiled;
     unreadable = unreadable || !c.loaded.readable;
-    if (c.model && !sink.has_errors() && !output.machine()) {
+    if (c.model && !f.diagnostics.has_errors() && !output.machine()) {
       std::cout << fmt::format("{}: ", c.loaded.source->name()) << host_summary(*c.model);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/report.h"
 #include "base/diagnostic.h"
@@ -27,6 +28,16 @@ struct PipelineOptions {
 [[nodiscard]] CompiledDescription compile_front_end(const std::string& path,
                                                     const std::optional<Syntax>& syntax,
                                                     const PipelineOptions& options, DiagnosticSink& sink);
+
+// Compiles every file, on as many threads as the machine has cores (descriptions are independent),
+// returning the results and each file's diagnostics in the order of `paths`.
+struct CompiledFile {
+  CompiledDescription compiled;
+  DiagnosticSink diagnostics;
+};
+[[nodiscard]] std::vector<CompiledFile> compile_all(const std::vector<std::string>& paths,
+                                                    const std::optional<Syntax>& syntax,
+                                                    const PipelineOptions& options);
 
 // The same, for text already in memory (tests, fuzzing).
 [[nodiscard]] CompiledDescription compile_text(std::string name, std::string text, Syntax syntax,
