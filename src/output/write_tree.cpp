@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace xenplan {
@@ -30,16 +31,39 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
-// Writes one file below `root`, refusing to follow symlinks.
-bool write_file(const fs::path& root, const TreeFile& f, std::string& error) {
-  const fs::path target = root / f.path;
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    error = fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message());
-    return false;
+// Sets the process umask to 0 while a tree is written, so files get exactly their mode at open
+// without a chmod each; restores it on every way out.
+class ExactModes {
+ public:
+  ExactModes() : saved_(::umask(0)) {}
+  ~ExactModes() { ::umask(saved_); }
+  ExactModes(const ExactModes&) = delete;
+  ExactModes& operator=(const ExactModes&) = delete;
+
+ private:
+  mode_t saved_;
+};
+
+// Creates `dir` and its parents below the staging root, mode 0755, each at most once per tree.
+bool make_parents(const fs::path& root, const fs::path& relative_dir, std::set<fs::path>& made,
+                  std::string& error) {
+  fs::path dir = root;
+  for (const fs::path& part : relative_dir) {
+    dir /= part;
+    if (!made.insert(dir).second) continue;
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+      error = fmt::format("cannot create {}: {}", dir.string(), errno_text());
+      return false;
+    }
   }
-  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  return true;
+}
+
+// Writes one file below `root`, refusing to follow symlinks.
+bool write_file(const fs::path& root, const TreeFile& f, std::set<fs::path>& made, std::string& error) {
+  const fs::path target = root / f.path;
+  if (!make_parents(root, fs::path(f.path).parent_path(), made, error)) return false;
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, f.mode);
   if (fd < 0) {
     error = fmt::format("cannot create {}: {}", target.string(), errno_text());
     return false;
@@ -55,7 +79,7 @@ bool write_file(const fs::path& root, const TreeFile& f, std::string& error) {
     }
     done += static_cast<size_t>(n);
   }
-  if (::fchmod(fd, f.mode) != 0 || ::close(fd) != 0) {
+  if (::close(fd) != 0) {
     error = fmt::format("cannot finish {}: {}", target.string(), errno_text());
     return false;
   }
@@ -107,8 +131,10 @@ WriteOutcome write_tree(const std::string& dir_text, const std::vector<TreeFile>
     return out;
   }
   const fs::path staging(pattern);
+  const ExactModes exact_modes;
+  std::set<fs::path> made;
   for (const TreeFile& f : files) {
-    if (!write_file(staging, f, out.error)) {
+    if (!write_file(staging, f, made, out.error)) {
       fs::remove_all(staging, ec);
       return out;
     }

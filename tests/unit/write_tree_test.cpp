@@ -93,3 +93,24 @@ TEST_CASE("an unwritable location leaves the old output exactly as it was") {
   CHECK(slurp(dir / "etc/a.cfg") == "old");
   fs::remove_all(parent);
 }
+
+TEST_CASE("modes are exact whatever the umask, and the umask is given back") {
+  const fs::path parent = fresh_dir("umask");
+  const fs::path dir = parent / "out";
+  const mode_t saved = ::umask(0077);
+  const bool ok = write_tree(dir.string(), tree("one"), false, kMarker).ok;
+  const mode_t after = ::umask(saved);
+  REQUIRE(ok);
+  CHECK(after == 0077);
+  const auto mode_of = [](const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_mode & 07777;
+  };
+  CHECK(mode_of(dir / "usr/sbin/run") == 0755);
+  CHECK(mode_of(dir / "etc/a.cfg") == 0644);
+  CHECK(mode_of(dir / "usr/sbin") == 0755);
+  CHECK(mode_of(dir / "usr") == 0755);
+  CHECK(mode_of(dir) == 0755);
+  fs::remove_all(parent);
+}
