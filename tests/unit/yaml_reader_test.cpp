@@ -74,7 +74,10 @@ TEST_CASE("aliases share nodes, and an alias bomb stops at the expansion limit")
   std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 12; ++i) {
     bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
-    for (int j = 0; j < 10; ++j) bomb += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    for (int j = 0; j < 10; ++j) {
+      bomb += j ? ", *a" : "*a";
+      bomb += std::to_string(i - 1);
+    }
     bomb += "]\n";
   }
   Read r(bomb);
