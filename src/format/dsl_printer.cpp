@@ -4,6 +4,7 @@
 
 #include "format/comments.h"
 #include "format/printers.h"
+#include "format/quoted_string.h"
 #include "syntax/sugar.h"
 
 namespace xenplan {
@@ -23,26 +24,6 @@ bool is_word(std::string_view s, bool in_list) {
     return false;
   }
   return true;
-}
-
-std::string dsl_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\')
-      out += fmt::format("\\{}", c);
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c == '\r')
-      out += "\\r";
-    else if (u < 0x20 || u == 0x7f)
-      out += fmt::format("\\x{:02x}", u);
-    else
-      out += c;
-  }
-  return out + "\"";
 }
 
 class DslPrinter {
@@ -83,7 +64,7 @@ class DslPrinter {
   std::string scalar(const Node& n, std::string_view key, bool in_list) const {
     std::string text = n.kind == NodeKind::Null && n.text.empty() ? "null" : n.text;
     if (options_.normalise && !n.quoted && is_quantity_key(key)) text = normalise_units(text);
-    return !n.quoted && is_word(text, in_list) ? text : dsl_string(text);
+    return !n.quoted && is_word(text, in_list) ? text : double_quoted(text);
   }
 
   // The value on one line, or empty when it does not fit or holds comments.

@@ -4,6 +4,7 @@
 
 #include "format/comments.h"
 #include "format/printers.h"
+#include "format/quoted_string.h"
 
 namespace xenplan {
 namespace {
@@ -26,26 +27,6 @@ bool plain_safe(std::string_view s, bool in_flow) {
     return false;
   }
   return true;
-}
-
-std::string yaml_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\')
-      out += fmt::format("\\{}", c);
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c == '\r')
-      out += "\\r";
-    else if (u < 0x20 || u == 0x7f)
-      out += fmt::format("\\x{:02x}", u);
-    else
-      out += c;
-  }
-  return out + "\"";
 }
 
 class YamlPrinter {
@@ -83,7 +64,7 @@ class YamlPrinter {
     if (n.kind == NodeKind::Null) return n.text.empty() ? "null" : n.text;
     std::string text = n.text;
     if (options_.normalise && !n.quoted && is_quantity_key(key)) text = normalise_units(text);
-    return !n.quoted && plain_safe(text, in_flow) ? text : yaml_string(text);
+    return !n.quoted && plain_safe(text, in_flow) ? text : double_quoted(text);
   }
 
   bool flat_list(const Node& n) const {
@@ -105,7 +86,7 @@ class YamlPrinter {
                                                              : std::string(static_cast<size_t>(indent), ' ');
       first = false;
       const Node& v = tree_.node(e.value);
-      const std::string key = plain_safe(e.key, true) ? e.key : yaml_string(e.key);
+      const std::string key = plain_safe(e.key, true) ? e.key : double_quoted(e.key);
       // YAML limits implicit keys to 1024 characters; a longer one needs the explicit `? ` form.
       if (key.size() > 1000)
         out_ += fmt::format("{}? {}\n{:{}}:", pad, key, "", indent);

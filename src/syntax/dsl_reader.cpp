@@ -255,19 +255,9 @@ struct Action<g::word> {
   }
 };
 template <>
-struct Action<g::list_word> {
-  template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.scalar(in.string(), false, span_of(in));
-  }
-};
+struct Action<g::list_word> : Action<g::word> {};
 template <>
-struct Action<g::version> {
-  template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.scalar(in.string(), false, span_of(in));
-  }
-};
+struct Action<g::version> : Action<g::word> {};
 template <>
 struct Action<g::string> {
   template <typename Input>
@@ -311,12 +301,7 @@ struct Action<g::list_close> {
   }
 };
 template <>
-struct Action<g::block_close> {
-  template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.close(span_of(in).end);
-  }
-};
+struct Action<g::block_close> : Action<g::list_close> {};
 template <>
 struct Action<g::comment> {
   template <typename Input>

@@ -40,6 +40,21 @@ Syntax syntax_of(const fs::path& p) {
   return p.extension() == ".xenplan" ? Syntax::Xenplan : Syntax::Yaml;
 }
 
+// Compiles a description file as `xenplan check` does, naming it by its file name.
+CompiledDescription compile_file(const fs::path& p, DiagnosticSink& sink) {
+  return compile_text(p.filename().string(), read_file(p), syntax_of(p), {}, sink);
+}
+
+// The YAML descriptions in examples/, sorted.
+std::vector<fs::path> yaml_examples() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "examples")) {
+    if (e.path().extension() == ".yaml") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // The rendered diagnostics and their summary, as `xenplan check` prints them on standard error.
 std::string diagnostics_text(const DiagnosticSink& sink) {
   std::string out = render_diagnostics(sink.sorted(), {});
@@ -50,14 +65,14 @@ std::string diagnostics_text(const DiagnosticSink& sink) {
 
 std::string check_output(const fs::path& input) {
   DiagnosticSink sink;
-  const auto compiled = compile_text(input.filename().string(), read_file(input), syntax_of(input), {}, sink);
+  const auto compiled = compile_file(input, sink);  // owns the source the diagnostics point into
   return diagnostics_text(sink);
 }
 
 // The diagnostics, then the analysis report as text and as JSON.
 std::string analyze_output(const fs::path& input) {
   DiagnosticSink sink;
-  const auto compiled = compile_text(input.filename().string(), read_file(input), Syntax::Yaml, {}, sink);
+  const auto compiled = compile_file(input, sink);
   std::string out = diagnostics_text(sink);
   if (compiled.analysis) {
     out += "--- report ---\n" + report_text(*compiled.analysis);
@@ -123,12 +138,10 @@ TEST_CASE("every diagnostic code has a golden case") {
 }
 
 TEST_CASE("the bundled examples check without errors") {
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "examples")) {
-    if (e.path().extension() != ".yaml") continue;
-    INFO("example: ", e.path().filename().string());
+  for (const fs::path& example : yaml_examples()) {
+    INFO("example: ", example.filename().string());
     DiagnosticSink sink;
-    const auto compiled =
-        compile_text(e.path().filename().string(), read_file(e.path()), Syntax::Yaml, {}, sink);
+    const auto compiled = compile_file(example, sink);
     CHECK(compiled.model.has_value());
     CHECK(render_diagnostics(sink.sorted(), {}) == "");
   }
@@ -150,15 +163,13 @@ std::set<std::string> files_under(const fs::path& dir) {
 
 TEST_CASE("golden output trees of every example") {
   const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "examples")) {
-    if (e.path().extension() != ".yaml") continue;
-    INFO("example: ", e.path().filename().string());
+  for (const fs::path& example : yaml_examples()) {
+    INFO("example: ", example.filename().string());
     DiagnosticSink sink;
-    const auto compiled =
-        compile_text(e.path().filename().string(), read_file(e.path()), Syntax::Yaml, {}, sink);
+    const auto compiled = compile_file(example, sink);
     REQUIRE(compiled.analysis.has_value());
     const Artifacts artifacts = emit_artifacts(*compiled.model, *compiled.analysis);
-    const fs::path golden = fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/build" / e.path().stem();
+    const fs::path golden = fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/build" / example.stem();
     std::set<std::string> expected = files_under(golden);
     if (update) fs::remove_all(golden);
     for (const Artifact& a : artifacts) {
@@ -180,7 +191,7 @@ TEST_CASE("artifacts are byte-identical when built twice") {
   std::vector<std::string> runs;
   for (int i = 0; i < 2; ++i) {
     DiagnosticSink sink;
-    const auto compiled = compile_text("rt-node.yaml", read_file(example), Syntax::Yaml, {}, sink);
+    const auto compiled = compile_file(example, sink);
     std::string all;
     for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
       all += a.path + "\n" + a.content;
