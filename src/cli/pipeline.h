@@ -29,6 +29,10 @@ struct PipelineOptions {
                                                     const std::optional<Syntax>& syntax,
                                                     const PipelineOptions& options, DiagnosticSink& sink);
 
+// The same, for text already in memory (tests, fuzzing).
+[[nodiscard]] CompiledDescription compile_text(std::string name, std::string text, Syntax syntax,
+                                               const PipelineOptions& options, DiagnosticSink& sink);
+
 // Compiles every file, on as many threads as the machine has cores (descriptions are independent),
 // returning the results and each file's diagnostics in the order of `paths`.
 struct CompiledFile {
@@ -38,9 +42,5 @@ struct CompiledFile {
 [[nodiscard]] std::vector<CompiledFile> compile_all(const std::vector<std::string>& paths,
                                                     const std::optional<Syntax>& syntax,
                                                     const PipelineOptions& options);
-
-// The same, for text already in memory (tests, fuzzing).
-[[nodiscard]] CompiledDescription compile_text(std::string name, std::string text, Syntax syntax,
-                                               const PipelineOptions& options, DiagnosticSink& sink);
 
 }  // namespace xenplan
