@@ -14,7 +14,7 @@ std::string shell_words(const std::vector<std::string>& words) {
 }
 
 std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details) {
-  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n\n", kBanner, purpose);
+  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n# A failure inside $(...) stops the script too, not only the command that holds it.\nshopt -s inherit_errexit\n\n", kBanner, purpose);
   out += fmt::format(R"BASH(usage() {{
   cat <<'USAGE'
 usage: {} [--dry-run] [--help]
@@ -62,16 +62,18 @@ run() {
   "$@" || die "$step failed: $*"
 }
 
-# "2-5,7" -> "2 3 4 5 7"
+# "2-5,7" -> "2 3 4 5 7". Plain bash: no process substitution (it needs /dev/fd), no seq.
 expand_cpus() {
-  local part out=()
+  local part cpu out=()
   local -a parts
   IFS=, read -ra parts <<<"$1"
   for part in "${parts[@]}"; do
-    if [[ $part == *-* ]]; then
-      mapfile -t -O "${#out[@]}" out < <(seq "${part%-*}" "${part#*-}")
-    elif [[ -n $part ]]; then
+    if [[ $part =~ ^([0-9]+)-([0-9]+)$ ]]; then
+      for ((cpu = 10#${BASH_REMATCH[1]}; cpu <= 10#${BASH_REMATCH[2]}; cpu++)); do out+=("$cpu"); done
+    elif [[ $part =~ ^[0-9]+$ ]]; then
       out+=("$part")
+    elif [[ -n $part ]]; then
+      return 1
     fi
   done
   echo "${out[*]}"

@@ -37,7 +37,8 @@ ensure_pool() {
     return 0
   fi
   local pool0
-  pool0=" $(pool0_cpus) "
+  pool0=$(pool0_cpus) || die "reading the CPUs of Pool-0 failed"
+  pool0=" $pool0 "
   for cpu in $want; do
     if [[ $pool0 == *" $cpu "* ]]; then move+=("$cpu"); fi
   done
