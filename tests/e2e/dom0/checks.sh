@@ -1,0 +1,127 @@
+# shellcheck shell=bash
+# Sourced by a scenario's dom0 script: steps that stop the scenario when they fail, checks that
+# compare what Xen reports with what the description says, and snapshots of the host's state.
+
+FAILURES=0
+
+# step NAME COMMAND...: runs a step of the scenario, its output shown; a failure ends the scenario.
+step() {
+  local name=$1 status=0
+  shift
+  printf '\n== %s: %s\n' "$name" "$*"
+  "$@" || status=$?
+  if ((status != 0)); then
+    printf 'FAIL: step "%s" failed (exit %d): %s\n' "$name" "$status" "$*"
+    exit 1
+  fi
+}
+
+# expect WHAT ACTUAL EXPECTED: compares two texts line for line; a mismatch fails the scenario at
+# the end, after the remaining checks ran.
+expect() {
+  if [[ $2 == "$3" ]]; then
+    printf 'ok: %s\n' "$1"
+  else
+    printf 'FAIL: %s\n--- expected\n%s\n--- actual\n%s\n---\n' "$1" "$3" "$2"
+    FAILURES=$((FAILURES + 1))
+  fi
+}
+
+# expect_in WHAT TEXT NEEDLE: TEXT has a line containing NEEDLE.
+expect_in() {
+  if grep -qF -- "$3" <<<"$2"; then
+    printf 'ok: %s\n' "$1"
+  else
+    printf 'FAIL: %s: no line contains "%s" in\n%s\n' "$1" "$3" "$2"
+    FAILURES=$((FAILURES + 1))
+  fi
+}
+
+finish() {
+  if ((FAILURES)); then
+    printf '\n%d check(s) failed\n' "$FAILURES"
+    exit 1
+  fi
+  printf '\nall checks passed\n'
+}
+
+# --- what Xen reports, one normalised line per item, in a stable order ---
+
+# "NAME SCHED CPUS", e.g. "rt rtds 1-2": `xl cpupool-list` for the scheduler, -c for the CPUs.
+pools() {
+  local name sched cpus
+  xl cpupool-list | tail -n +2 | while read -r name _ sched _; do
+    cpus=$(xl cpupool-list -c "$name" | tail -n 1)
+    cpus=${cpus:${#name}}
+    printf '%s %s %s\n' "$name" "$sched" "${cpus//[[:space:]]/}"
+  done
+}
+
+# "NAME MEMORY_MIB VCPUS" of each domain, Domain-0 first.
+domains() { xl list | tail -n +2 | awk '{print $1, $3, $4}'; }
+
+# "NAME POOL" of each domain.
+domain_pools() { xl list -c | tail -n +2 | awk '{print $1, $NF}'; }
+
+# "DOMAIN VCPU PERIOD BUDGET EXTRATIME" for every vCPU of the domains in RTDS pools.
+rtds_params() {
+  local domain
+  for domain in "$@"; do
+    xl sched-rtds -d "$domain" -v all | tail -n +2 | awk '{print $1, $3, $4, $5, $6}'
+  done
+}
+
+# "DOMAIN WEIGHT CAP" of the domains in credit2 pools.
+credit2_params() {
+  local domain
+  for domain in "$@"; do
+    xl sched-credit2 -d "$domain" | tail -n +2 | awk '{print $1, $3, $4}'
+  done
+}
+
+# "DOMAIN VCPU CPU" of every vCPU: where it runs now (stable only for pinned vCPUs).
+vcpus_running() { xl vcpu-list "$@" | tail -n +2 | awk '{print $1, $3, $4}'; }
+
+# "DOMAIN VCPU HARD_AFFINITY" of every vCPU (of the domains given, or of all).
+# shellcheck disable=SC2120  # the scenarios pass domains
+vcpus_affinity() { xl vcpu-list "$@" | tail -n +2 | awk '{print $1, $3, $7}'; }
+
+# up_changes_nothing: a second xenplan-up says so, and succeeds.
+up_changes_nothing() {
+  local out
+  out=$(xenplan-up) || { printf '%s\n' "$out"; return 1; }
+  printf '%s\n' "$out"
+  grep -qx 'xenplan: nothing to do: every pool and domain is already up' <<<"$out"
+}
+
+# Everything above that must survive a down and an up: no domain IDs, no run times, no states.
+host_state() {
+  echo "[pools]"; pools
+  echo "[domains]"; domains
+  echo "[domain pools]"; domain_pools
+  echo "[vcpu affinity]"; vcpus_affinity
+}
+
+# guest_booted DOMAIN [BOOTS]: its console log, which xenconsoled appends to, shows our guest's init
+# ran BOOTS times (default 1), within a minute.
+guest_booted() {
+  local log=/var/log/xen/console/guest-$1.log boots=${2:-1} waited
+  for ((waited = 0; waited < 60; waited++)); do
+    if (($(grep -c 'xenplan-e2e guest: booted' "$log" 2>/dev/null || true) >= boots)); then
+      grep 'xenplan-e2e guest: booted' "$log" | tail -n 1
+      return 0
+    fi
+    sleep 1
+  done
+  echo "guest $1 has not booted $boots time(s) after 60 s; its console:"
+  cat "$log" 2>/dev/null
+  return 1
+}
+
+# down_keeps_rtds_pool POOL: xenplan-down succeeds and says why it leaves the RTDS pool POOL.
+down_keeps_rtds_pool() {
+  local out
+  out=$(xenplan-down) || { printf '%s\n' "$out"; return 1; }
+  printf '%s\n' "$out"
+  grep -q "^xenplan: pool $1: left in place with its CPUs, because taking CPUs out of an RTDS pool can crash Xen 4.17" <<<"$out"
+}

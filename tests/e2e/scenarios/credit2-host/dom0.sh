@@ -1,0 +1,47 @@
+#!/bin/bash
+# Runs in dom0 of the credit2 host (host.yaml) on Debian's stock Xen 4.17: up creates exactly the
+# described layout, a second up changes nothing, down then up gives the same state again.
+# shellcheck source=../../dom0/checks.sh
+source /e2e/checks.sh
+
+step "xenplan-up" xenplan-up
+step "guest web booted" guest_booted web
+step "guest batch-1 booted" guest_booted batch-1
+
+expect "cpupools and their CPUs (xl cpupool-list, -c)" "$(pools)" \
+"Pool-0 credit2 0,1
+batch credit2 2,3"
+expect "domains, memory and vCPUs (xl list)" "$(domains)" \
+"Domain-0 512 1
+web 128 2
+batch-1 128 1"
+expect "the pool of each domain (xl list -c)" "$(domain_pools)" \
+"Domain-0 Pool-0
+web Pool-0
+batch-1 batch"
+expect "credit2 weight and cap (xl sched-credit2)" "$(credit2_params web batch-1)" \
+"web 512 0
+batch-1 128 100"
+expect "dom0's vCPU is pinned (dom0_vcpus_pin); the guests' are not" "$(vcpus_affinity)" \
+"Domain-0 0 0
+web 0 all
+web 1 all
+batch-1 0 all"
+
+up_state=$(host_state)
+up_ids=$(xl list | tail -n +2 | awk '{print $1, $2}')
+step "xenplan-up again" up_changes_nothing
+expect "a second up leaves the state as it was" "$(host_state)" "$up_state"
+expect "a second up leaves the same domains running (same IDs)" \
+  "$(xl list | tail -n +2 | awk '{print $1, $2}')" "$up_ids"
+
+step "xenplan-down" xenplan-down
+expect "down leaves Pool-0 with every CPU and dom0 alone" "$(pools; domains)" \
+"Pool-0 credit2 0,1,2,3
+Domain-0 512 1"
+
+step "xenplan-up after down" xenplan-up
+step "guest web booted again" guest_booted web 2
+expect "down then up gives the same state" "$(host_state)" "$up_state"
+
+finish
