@@ -25,14 +25,15 @@ pool0_cpus() {
   if ((XEN_RUNNING)); then pool_cpus Pool-0; else expand_cpus "$HOST_CPUS"; fi
 }
 
-# ensure_pool NAME CONFIG CPUS: create the pool from CONFIG unless it exists, then check that it
-# holds exactly CPUS: xl's cpupool commands exit 0 even when they fail halfway.
+# ensure_pool NAME CONFIG CPUS HOW_TO_REPARTITION: create the pool from CONFIG unless it exists,
+# then check that it holds exactly CPUS: xl's cpupool commands exit 0 even when they fail halfway.
+# An existing pool with other CPUs is never re-partitioned here; the message says what to do.
 ensure_pool() {
   local name=$1 config=$2 want have cpu move=()
   want=$(expand_cpus "$3")
   if xl cpupool-list "$name" >/dev/null 2>&1; then
     have=$(pool_cpus "$name") || die "reading pool $name failed"
-    [[ $have == "$want" ]] || die "pool $name exists with CPUs '${have}', the description gives '$want'"
+    [[ $have == "$want" ]] || die "pool $name exists with CPUs '${have}', the description gives '$want': $4"
     say "pool $name: already up with CPUs $3"
     return 0
   fi
@@ -68,9 +69,15 @@ create_paused() {
 std::string pool_lines(const Model& m) {
   std::string out;
   for (const Pool& p : m.pools) {
-    out +=
-        fmt::format("ensure_pool {}\n",
-                    shell_words({p.name.value, paths::pool_config(p.name.value), p.cpus.value.to_string()}));
+    // Taking a CPU out of an RTDS pool can crash Xen 4.17 (reference, pitfall 5): only a reboot
+    // re-partitions one safely.
+    const std::string how = p.scheduler.value == SchedulerKind::Rtds
+                                ? "reboot to apply the new layout: xenplan never takes CPUs out of an RTDS pool, "
+                                  "which can crash Xen 4.17 (fixed upstream in f294e3abe4)"
+                                : "stop its domains and destroy it (xl cpupool-destroy), then run xenplan-up again";
+    out += fmt::format(
+        "ensure_pool {}\n",
+        shell_words({p.name.value, paths::pool_config(p.name.value), p.cpus.value.to_string(), how}));
   }
   return out;
 }

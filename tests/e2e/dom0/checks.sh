@@ -125,3 +125,13 @@ down_keeps_rtds_pool() {
   printf '%s\n' "$out"
   grep -q "^xenplan: pool $1: left in place with its CPUs, because taking CPUs out of an RTDS pool can crash Xen 4.17" <<<"$out"
 }
+
+# fails_with TEXT COMMAND...: COMMAND fails, and its output has a line containing TEXT.
+fails_with() {
+  local text=$1 out status=0
+  shift
+  out=$("$@" 2>&1) || status=$?
+  printf '%s\n' "$out"
+  ((status != 0)) || { echo "expected a failure, got exit 0"; return 1; }
+  grep -qF -- "$text" <<<"$out" || { echo "expected a line containing: $text"; return 1; }
+}
