@@ -101,7 +101,10 @@ class Builder {
     }
     Frame& parent = frames_.back();
     const std::string key = parent.has_pending ? parent.pending.key : std::string();
-    const BlockContext inner = context_inside(parent.context, key);
+    // A list's items live in the list's context: `domains [ { disk xvda { ... } } ]` takes
+    // domain blocks, as the printer writes them.
+    const bool in_list = tree_.node(parent.node).kind == NodeKind::Sequence;
+    const BlockContext inner = in_list ? parent.context : context_inside(parent.context, key);
     const Sugar* sugar =
         kind == NodeKind::Mapping && parent.has_pending ? sugar_for_keyword(parent.context, key) : nullptr;
     Node n;

@@ -117,6 +117,29 @@ TEST_CASE("round trip: every YAML test input converts to the language and back u
   CHECK(converted > 50);
 }
 
+// Found by fuzz_pipeline: a list the printer cannot write as named blocks (one item is not a
+// mapping) comes out as `domains [ { ... } ]`, whose items hold `disk xvda { ... }` blocks; the
+// reader took list items out of the domain context and refused them.
+TEST_CASE("round trip: items of a generic domains list keep their disk and network blocks") {
+  const std::string yaml =
+      "xenplan: 1\n"
+      "domains:\n"
+      "  - not-a-mapping\n"
+      "  - name: g\n"
+      "    disks: [{vdev: xvda, file: /srv/g.img}]\n"
+      "    networks: [{bridge: xenbr0}]\n";
+  DiagnosticSink sink;
+  const LoadedFile from_yaml = load_text("in.yaml", yaml, Syntax::Yaml, sink);
+  REQUIRE(convertible(from_yaml));
+  const std::string dsl_text = print_dsl(from_yaml.tree, *from_yaml.source, {false});
+  CHECK(dsl_text.find("disk xvda {") != std::string::npos);
+  DiagnosticSink dsl_sink;
+  const LoadedFile dsl = load_text("converted.xenplan", dsl_text, Syntax::Xenplan, dsl_sink);
+  INFO("converted:\n", dsl_text, render_diagnostics(dsl_sink.sorted(), {}));
+  REQUIRE(dsl.parsed);
+  CHECK(print_yaml(dsl.tree, *dsl.source, {false}) == print_yaml(from_yaml.tree, *from_yaml.source, {false}));
+}
+
 TEST_CASE("round trip keeps diagnostics: a converted invalid description fails the same checks") {
   for (const char* name : {"unknown-key", "cpu-overlap", "rtds-overload", "duplicate-mac"}) {
     const fs::path input =
