@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <string>
+
 #include "base/edit_distance.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
@@ -19,10 +21,10 @@ bool read_format_version(Context& ctx, MapReader& top) {
         .help("start the file with `xenplan: 1`");
     return false;
   }
-  if (v->kind != NodeKind::Scalar || v->quoted || v->text != "1") {
+  if (v->kind != NodeKind::Scalar || v->quoted || v->text != std::to_string(kFormatVersion)) {
     ctx.sink
         .error(Code::FormatVersion, ctx.at(v->span), fmt::format("unsupported format version `{}`", v->text))
-        .help("this xenplan reads format version 1: write `xenplan: 1`");
+        .help(fmt::format("this xenplan reads format version {0}: write `xenplan: {0}`", kFormatVersion));
     return false;
   }
   return true;
