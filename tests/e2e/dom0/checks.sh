@@ -86,14 +86,6 @@ vcpus_running() { xl vcpu-list "$@" | tail -n +2 | awk '{print $1, $3, $4}'; }
 # shellcheck disable=SC2120  # the scenarios pass domains
 vcpus_affinity() { xl vcpu-list "$@" | tail -n +2 | awk '{print $1, $3, $7}'; }
 
-# up_changes_nothing: a second xenplan-up says so, and succeeds.
-up_changes_nothing() {
-  local out
-  out=$(xenplan-up) || { printf '%s\n' "$out"; return 1; }
-  printf '%s\n' "$out"
-  grep -qx 'xenplan: nothing to do: every pool and domain is already up' <<<"$out"
-}
-
 # Everything above that must survive a down and an up: no domain IDs, no run times, no states.
 host_state() {
   echo "[pools]"; pools
@@ -105,9 +97,10 @@ host_state() {
 # guest_booted DOMAIN [BOOTS]: its console log, which xenconsoled appends to, shows our guest's init
 # ran BOOTS times (default 1), within a minute.
 guest_booted() {
-  local log=/var/log/xen/console/guest-$1.log boots=${2:-1} waited
+  local log=/var/log/xen/console/guest-$1.log boots=${2:-1} waited seen
   for ((waited = 0; waited < 60; waited++)); do
-    if (($(grep -c 'xenplan-e2e guest: booted' "$log" 2>/dev/null || true) >= boots)); then
+    seen=$(grep -c 'xenplan-e2e guest: booted' "$log" 2>/dev/null) || true  # no log yet: empty
+    if ((${seen:-0} >= boots)); then
       grep 'xenplan-e2e guest: booted' "$log" | tail -n 1
       return 0
     fi
@@ -118,20 +111,16 @@ guest_booted() {
   return 1
 }
 
-# down_keeps_rtds_pool POOL: xenplan-down succeeds and says why it leaves the RTDS pool POOL.
-down_keeps_rtds_pool() {
-  local out
-  out=$(xenplan-down) || { printf '%s\n' "$out"; return 1; }
-  printf '%s\n' "$out"
-  grep -q "^xenplan: pool $1: left in place with its CPUs, because taking CPUs out of an RTDS pool can crash Xen 4.17" <<<"$out"
-}
-
-# fails_with TEXT COMMAND...: COMMAND fails, and its output has a line containing TEXT.
-fails_with() {
-  local text=$1 out status=0
-  shift
+# succeeds_with TEXT COMMAND... / fails_with TEXT COMMAND...: COMMAND succeeds (fails), and its
+# output has a line containing TEXT.
+succeeds_with() { outcome_with 0 "$@"; }
+fails_with() { outcome_with 1 "$@"; }
+outcome_with() {
+  local want_failure=$1 text=$2 out status=0
+  shift 2
   out=$("$@" 2>&1) || status=$?
   printf '%s\n' "$out"
-  ((status != 0)) || { echo "expected a failure, got exit 0"; return 1; }
+  if ((want_failure && status == 0)); then echo "expected a failure, got exit 0"; return 1; fi
+  if ((!want_failure && status != 0)); then echo "failed with exit $status"; return 1; fi
   grep -qF -- "$text" <<<"$out" || { echo "expected a line containing: $text"; return 1; }
 }

@@ -34,14 +34,17 @@ gw 1 4"
 
 up_state=$(host_state; rtds_params plc-a plc-b)
 up_ids=$(xl list | tail -n +2 | awk '{print $1, $2}')
-step "xenplan-up again" up_changes_nothing
+step "xenplan-up again" \
+  succeeds_with "xenplan: nothing to do: every pool and domain is already up" xenplan-up
 expect "a second up leaves the state as it was" "$(host_state; rtds_params plc-a plc-b)" "$up_state"
 expect "a second up leaves the same domains running (same IDs)" \
   "$(xl list | tail -n +2 | awk '{print $1, $2}')" "$up_ids"
 
 # The hypervisor is unpatched: if down took a CPU out of the RTDS pool, Xen would panic here and
 # the harness would report the crash instead of the checks below.
-step "xenplan-down" down_keeps_rtds_pool rt
+step "xenplan-down" succeeds_with \
+  "xenplan: pool rt: left in place with its CPUs, because taking CPUs out of an RTDS pool can crash Xen 4.17" \
+  xenplan-down
 expect "down stops every guest, frees the null pool's CPUs and keeps the RTDS pool" \
   "$(pools; domains)" \
 "Pool-0 credit2 0,3,4
