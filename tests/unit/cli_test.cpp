@@ -5,11 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "base/codes.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
+using xenplan::testing::read_file;
 
 namespace {
 
@@ -17,13 +18,6 @@ struct Run {
   int status;
   std::string out, err;
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs xenplan with `args` (shell words) from the source tree, NO_COLOR set.
 Run run_xenplan(const std::string& args, const std::string& stdin_text = "") {
@@ -34,7 +28,7 @@ Run run_xenplan(const std::string& args, const std::string& stdin_text = "") {
                           (dir / "in").string() + "' >'" + (dir / "out").string() + "' 2>'" +
                           (dir / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
-  Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(dir / "out"), slurp(dir / "err")};
+  Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(dir / "out"), read_file(dir / "err")};
   fs::remove_all(dir);
   return r;
 }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "../../grammar/xenplan_grammar.hpp"
@@ -14,33 +13,20 @@
 #include "emitters.h"
 #include "format/printers.h"
 #include "syntax/load.h"
+#include "test_files.h"
 
 using namespace xenplan;
+using xenplan::testing::files_in;
+using xenplan::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<fs::path> files_in(const char* dir, const char* extension) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / dir)) {
-    if (e.path().extension() == extension) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Every YAML description the tests use.
 std::vector<fs::path> yaml_inputs() {
-  std::vector<fs::path> out = files_in("examples", ".yaml");
+  std::vector<fs::path> out = files_in("examples", {".yaml"});
   for (const char* dir : {"tests/golden/check", "tests/golden/analyze"}) {
-    for (const auto& p : files_in(dir, ".yaml")) out.push_back(p);
+    for (const auto& p : files_in(dir, {".yaml"})) out.push_back(p);
   }
   return out;
 }
@@ -53,7 +39,7 @@ bool convertible(const LoadedFile& f) {
 
 std::string artifacts_of(const fs::path& p, Syntax syntax) {
   DiagnosticSink sink;
-  const auto compiled = compile_text(p.filename().string(), slurp(p), syntax, {}, sink);
+  const auto compiled = compile_text(p.filename().string(), read_file(p), syntax, {}, sink);
   REQUIRE(compiled.analysis.has_value());
   std::string all;
   for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
@@ -69,9 +55,9 @@ TEST_CASE("the grammar has no rule that can loop without consuming input") {
 
 TEST_CASE("golden syntax errors of the xenplan language") {
   const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
-  for (const auto& input : files_in("tests/golden/syntax", ".xenplan")) {
+  for (const auto& input : files_in("tests/golden/syntax", {".xenplan"})) {
     DiagnosticSink sink;
-    const LoadedFile f = load_text(input.filename().string(), slurp(input), Syntax::Xenplan, sink);
+    const LoadedFile f = load_text(input.filename().string(), read_file(input), Syntax::Xenplan, sink);
     const std::string actual = render_diagnostics(sink.sorted(), {});
     fs::path expected = input;
     expected.replace_extension(".expected");
@@ -81,13 +67,13 @@ TEST_CASE("golden syntax errors of the xenplan language") {
     }
     INFO("syntax case: ", input.filename().string());
     CHECK_FALSE(f.parsed);
-    CHECK(actual == slurp(expected));
+    CHECK(actual == read_file(expected));
     CHECK(actual.find("tao::") == std::string::npos);  // never a C++ type name
   }
 }
 
 TEST_CASE("parity: every example exists in both syntaxes and builds to byte-identical artifacts") {
-  const auto yaml = files_in("examples", ".yaml");
+  const auto yaml = files_in("examples", {".yaml"});
   REQUIRE(yaml.size() >= 2);
   for (const auto& y : yaml) {
     fs::path dsl = y;
@@ -103,7 +89,7 @@ TEST_CASE("round trip: every YAML test input converts to the language and back u
   size_t converted = 0;
   for (const auto& input : yaml_inputs()) {
     DiagnosticSink sink;
-    const LoadedFile yaml = load_text(input.filename().string(), slurp(input), Syntax::Yaml, sink);
+    const LoadedFile yaml = load_text(input.filename().string(), read_file(input), Syntax::Yaml, sink);
     if (!convertible(yaml)) continue;  // syntax errors, empty files, no format version
     INFO("input: ", input.filename().string());
     const std::string dsl_text = print_dsl(yaml.tree, *yaml.source, keep);
@@ -145,8 +131,8 @@ TEST_CASE("round trip keeps diagnostics: a converted invalid description fails t
     const fs::path input =
         fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/check" / (std::string(name) + ".yaml");
     DiagnosticSink a, b, c;
-    const LoadedFile yaml = load_text("x.yaml", slurp(input), Syntax::Yaml, a);
-    const auto from_yaml = compile_text("x.yaml", slurp(input), Syntax::Yaml, {}, b);
+    const LoadedFile yaml = load_text("x.yaml", read_file(input), Syntax::Yaml, a);
+    const auto from_yaml = compile_text("x.yaml", read_file(input), Syntax::Yaml, {}, b);
     const auto from_dsl =
         compile_text("x.xenplan", print_dsl(yaml.tree, *yaml.source, {false}), Syntax::Xenplan, {}, c);
     INFO(name);
@@ -160,7 +146,7 @@ TEST_CASE("round trip keeps diagnostics: a converted invalid description fails t
 TEST_CASE("fmt is idempotent in both syntaxes") {
   for (const auto& input : yaml_inputs()) {
     DiagnosticSink sink;
-    const LoadedFile yaml = load_text("in.yaml", slurp(input), Syntax::Yaml, sink);
+    const LoadedFile yaml = load_text("in.yaml", read_file(input), Syntax::Yaml, sink);
     if (!convertible(yaml)) continue;
     INFO("input: ", input.filename().string());
     const std::string once = print_yaml(yaml.tree, *yaml.source, {});

@@ -3,13 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/render.h"
 #include "cli/pipeline.h"
 #include "emitters.h"
 #include "format/printers.h"
+#include "test_files.h"
 
 using namespace xenplan;
 namespace fs = std::filesystem;
@@ -17,10 +16,7 @@ namespace fs = std::filesystem;
 TEST_CASE("fuzzer findings stay fixed") {
   size_t cases = 0;
   for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/fuzz")) {
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    const std::string data = s.str();
+    const std::string data = testing::read_file(e.path());
     if (data.empty()) continue;
     INFO("finding: ", e.path().filename().string());
     ++cases;

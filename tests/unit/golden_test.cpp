@@ -8,32 +8,22 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "analysis/render_report.h"
 #include "base/render.h"
 #include "cli/pipeline.h"
 #include "emitters.h"
+#include "test_files.h"
 
 using namespace xenplan;
+using xenplan::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
+// The descriptions of tests/golden/DIR, in either syntax.
 std::vector<fs::path> golden_inputs(std::string_view dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "tests/golden" / dir)) {
-    if (e.path().extension() == ".yaml" || e.path().extension() == ".xenplan") out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return testing::files_in(std::string("tests/golden/") + std::string(dir), {".yaml", ".xenplan"});
 }
 
 Syntax syntax_of(const fs::path& p) {
@@ -43,16 +33,6 @@ Syntax syntax_of(const fs::path& p) {
 // Compiles a description file as `xenplan check` does, naming it by its file name.
 CompiledDescription compile_file(const fs::path& p, DiagnosticSink& sink) {
   return compile_text(p.filename().string(), read_file(p), syntax_of(p), {}, sink);
-}
-
-// The YAML descriptions in examples/, sorted.
-std::vector<fs::path> yaml_examples() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(fs::path(XENPLAN_SOURCE_DIR) / "examples")) {
-    if (e.path().extension() == ".yaml") out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // The rendered diagnostics and their summary, as `xenplan check` prints them on standard error.
@@ -138,7 +118,7 @@ TEST_CASE("every diagnostic code has a golden case") {
 }
 
 TEST_CASE("the bundled examples check without errors") {
-  for (const fs::path& example : yaml_examples()) {
+  for (const fs::path& example : testing::files_in("examples", {".yaml"})) {
     INFO("example: ", example.filename().string());
     DiagnosticSink sink;
     const auto compiled = compile_file(example, sink);
@@ -163,7 +143,7 @@ std::set<std::string> files_under(const fs::path& dir) {
 
 TEST_CASE("golden output trees of every example") {
   const bool update = std::getenv("XENPLAN_UPDATE_GOLDEN") != nullptr;
-  for (const fs::path& example : yaml_examples()) {
+  for (const fs::path& example : testing::files_in("examples", {".yaml"})) {
     INFO("example: ", example.filename().string());
     DiagnosticSink sink;
     const auto compiled = compile_file(example, sink);

@@ -7,10 +7,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+
+#include "test_files.h"
 
 using namespace xenplan;
 namespace fs = std::filesystem;
+using xenplan::testing::read_file;
 
 namespace {
 const std::string kMarker = "\"generator\": \"xenplan\"";
@@ -19,12 +21,6 @@ fs::path fresh_dir(const char* name) {
       fs::temp_directory_path() / (std::string("xenplan-wt-") + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   return p;
-}
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 std::vector<TreeFile> tree(const std::string& tag) {
   return {{"manifest.json", 0644, "{ " + kMarker + " }\n"},
@@ -37,13 +33,13 @@ TEST_CASE("write_tree writes every file with its mode and replaces an earlier ou
   const fs::path parent = fresh_dir("ok");  // private: other tests stage in the shared temp dir
   const fs::path dir = parent / "out";
   REQUIRE(write_tree(dir.string(), tree("one"), false, kMarker).ok);
-  CHECK(slurp(dir / "etc/a.cfg") == "one");
+  CHECK(read_file(dir / "etc/a.cfg") == "one");
   struct stat st {};
   REQUIRE(::stat((dir / "usr/sbin/run").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0755);
   std::ofstream(dir / "stale.txt") << "left from before";
   REQUIRE(write_tree(dir.string(), tree("two"), false, kMarker).ok);
-  CHECK(slurp(dir / "etc/a.cfg") == "two");
+  CHECK(read_file(dir / "etc/a.cfg") == "two");
   CHECK_FALSE(fs::exists(dir / "stale.txt"));
   for (const auto& e : fs::directory_iterator(parent)) {
     CHECK(e.path().filename().string().find(".xenplan-") == std::string::npos);  // no staging left over
@@ -58,7 +54,7 @@ TEST_CASE("write_tree refuses a directory that holds something else, unless forc
   const WriteOutcome refused = write_tree(dir.string(), tree("x"), false, kMarker);
   CHECK_FALSE(refused.ok);
   CHECK(refused.refused);
-  CHECK(slurp(dir / "precious.txt") == "mine");
+  CHECK(read_file(dir / "precious.txt") == "mine");
   CHECK(write_tree(dir.string(), tree("x"), true, kMarker).ok);
   CHECK_FALSE(fs::exists(dir / "precious.txt"));
   fs::remove_all(dir);
@@ -90,7 +86,7 @@ TEST_CASE("an unwritable location leaves the old output exactly as it was") {
   fs::permissions(parent, fs::perms::owner_read | fs::perms::owner_exec);
   CHECK_FALSE(write_tree(dir.string(), tree("new"), false, kMarker).ok);
   fs::permissions(parent, fs::perms::owner_all);
-  CHECK(slurp(dir / "etc/a.cfg") == "old");
+  CHECK(read_file(dir / "etc/a.cfg") == "old");
   fs::remove_all(parent);
 }
 
