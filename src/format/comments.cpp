@@ -1,5 +1,7 @@
 #include "format/comments.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -12,19 +14,15 @@ CommentPlacer::CommentPlacer(const Tree& tree, const SourceFile& file)
   std::sort(comments_.begin(), comments_.end(), [](Span a, Span b) { return a.begin < b.begin; });
 }
 
-std::vector<std::string_view> CommentPlacer::leading(uint32_t offset) {
-  std::vector<std::string_view> out;
+void CommentPlacer::write_leading(std::string& out, uint32_t offset, int indent) {
   while (next_ < comments_.size() && comments_[next_].begin < offset)
-    out.push_back(file_.slice(comments_[next_++]));
-  return out;
+    out += fmt::format("{:{}}{}\n", "", indent, file_.slice(comments_[next_++]));
 }
 
-std::string_view CommentPlacer::trailing(uint32_t offset) {
-  if (next_ >= comments_.size()) return {};
-  const Span c = comments_[next_];
-  if (c.begin <= offset || file_.locate(c.begin).line != file_.locate(offset).line) return {};
-  ++next_;
-  return file_.slice(c);
+void CommentPlacer::write_trailing(std::string& out, uint32_t offset) {
+  const bool same_line = next_ < comments_.size() && comments_[next_].begin > offset &&
+                         file_.locate(comments_[next_].begin).line == file_.locate(offset).line;
+  out += same_line ? fmt::format("  {}\n", file_.slice(comments_[next_++])) : "\n";
 }
 
 bool CommentPlacer::inside(Span span) const {
@@ -34,8 +32,8 @@ bool CommentPlacer::inside(Span span) const {
   return false;
 }
 
-std::vector<std::string_view> CommentPlacer::rest() {
-  return leading(UINT32_MAX);
+void CommentPlacer::write_rest(std::string& out) {
+  write_leading(out, UINT32_MAX, 0);
 }
 
 std::string normalise_units(const std::string& text) {

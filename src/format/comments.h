@@ -15,13 +15,15 @@ class CommentPlacer {
  public:
   CommentPlacer(const Tree& tree, const SourceFile& file);
 
-  // Every comment not yet printed that starts before `offset`, in order.
-  std::vector<std::string_view> leading(uint32_t offset);
-  // The comment that follows `offset` on the same source line, if it was not printed yet.
-  std::string_view trailing(uint32_t offset);
+  // Writes every comment not yet printed that starts before `offset`, a line each at `indent`.
+  void write_leading(std::string& out, uint32_t offset, int indent);
+  // Ends the line just written: with the comment that follows `offset` on the same source line,
+  // if it was not printed yet.
+  void write_trailing(std::string& out, uint32_t offset);
+  // Writes the comments left at the end of the file.
+  void write_rest(std::string& out);
   // Whether an unprinted comment lies inside `span` (then it cannot be printed on one line).
   bool inside(Span span) const;
-  std::vector<std::string_view> rest();
 
  private:
   const SourceFile& file_;

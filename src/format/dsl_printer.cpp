@@ -48,18 +48,13 @@ class DslPrinter {
       }
       first = false;
     }
-    for (auto c : comments_.rest()) out_ += fmt::format("{}\n", c);
+    comments_.write_rest(out_);
     return out_;
   }
 
  private:
-  void leading(uint32_t offset, int indent) {
-    for (auto c : comments_.leading(offset)) out_ += fmt::format("{:{}}{}\n", "", indent, c);
-  }
-  void trailing(uint32_t offset) {
-    const auto c = comments_.trailing(offset);
-    out_ += c.empty() ? "\n" : fmt::format("  {}\n", c);
-  }
+  void leading(uint32_t offset, int indent) { comments_.write_leading(out_, offset, indent); }
+  void trailing(uint32_t offset) { comments_.write_trailing(out_, offset); }
 
   std::string scalar(const Node& n, std::string_view key, bool in_list) const {
     std::string text = n.kind == NodeKind::Null && n.text.empty() ? "null" : n.text;
