@@ -2,6 +2,8 @@
 // them down again. Idempotent: `up` on a host already up runs only probes and says so.
 #include <fmt/format.h>
 
+#include <string_view>
+
 #include "emitters.h"
 #include "paths.h"
 #include "quote.h"
@@ -9,6 +11,9 @@
 
 namespace xenplan {
 namespace {
+
+// Why no script takes CPUs out of an RTDS pool (reference, pitfall 5), as both scripts say it.
+constexpr std::string_view kRtdsTeardownCrash = "can crash Xen 4.17 (fixed upstream in f294e3abe4)";
 
 constexpr const char* kUpHelpers = R"BASH(
 XEN_RUNNING=0
@@ -69,15 +74,15 @@ create_paused() {
 std::string pool_lines(const Model& m) {
   std::string out;
   for (const Pool& p : m.pools) {
-    // Taking a CPU out of an RTDS pool can crash Xen 4.17 (reference, pitfall 5): only a reboot
-    // re-partitions one safely.
-    const std::string how = p.scheduler.value == SchedulerKind::Rtds
-                                ? "reboot to apply the new layout: xenplan never takes CPUs out of an RTDS pool, "
-                                  "which can crash Xen 4.17 (fixed upstream in f294e3abe4)"
-                                : "stop its domains and destroy it (xl cpupool-destroy), then run xenplan-up again";
-    out += fmt::format(
-        "ensure_pool {}\n",
-        shell_words({p.name.value, paths::pool_config(p.name.value), p.cpus.value.to_string(), how}));
+    // Only a reboot re-partitions an RTDS pool safely.
+    const std::string how =
+        p.scheduler.value == SchedulerKind::Rtds
+            ? fmt::format(
+                  "reboot to apply the new layout: xenplan never takes CPUs out of an RTDS pool, which {}",
+                  kRtdsTeardownCrash)
+            : "stop its domains and destroy it (xl cpupool-destroy), then run xenplan-up again";
+    out += fmt::format("ensure_pool {}\n", shell_words({p.name.value, paths::pool_config(p.name.value),
+                                                        p.cpus.value.to_string(), how}));
   }
   return out;
 }
@@ -149,8 +154,8 @@ std::string down_script(const Model& m) {
       out += fmt::format(
           "say {}\n",
           shell_word(fmt::format("pool {}: left in place with its CPUs, because taking CPUs out of an RTDS "
-                                 "pool can crash Xen 4.17 (fixed upstream in f294e3abe4)",
-                                 it->name.value)));
+                                 "pool {}",
+                                 it->name.value, kRtdsTeardownCrash)));
       continue;
     }
     out += fmt::format(
