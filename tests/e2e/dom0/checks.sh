@@ -60,6 +60,9 @@ pools() {
 # "NAME MEMORY_MIB VCPUS" of each domain, Domain-0 first.
 domains() { xl list | tail -n +2 | awk '{print $1, $3, $4}'; }
 
+# "NAME ID" of each domain: the same after a run that changed nothing.
+domain_ids() { xl list | tail -n +2 | awk '{print $1, $2}'; }
+
 # "NAME POOL" of each domain.
 domain_pools() { xl list -c | tail -n +2 | awk '{print $1, $NF}'; }
 

@@ -29,12 +29,11 @@ web 1 all
 batch-1 0 all"
 
 up_state=$(host_state)
-up_ids=$(xl list | tail -n +2 | awk '{print $1, $2}')
+up_ids=$(domain_ids)
 step "xenplan-up again" \
   succeeds_with "xenplan: nothing to do: every pool and domain is already up" xenplan-up
 expect "a second up leaves the state as it was" "$(host_state)" "$up_state"
-expect "a second up leaves the same domains running (same IDs)" \
-  "$(xl list | tail -n +2 | awk '{print $1, $2}')" "$up_ids"
+expect "a second up leaves the same domains running (same IDs)" "$(domain_ids)" "$up_ids"
 
 step "xenplan-down" xenplan-down
 expect "down leaves Pool-0 with every CPU and dom0 alone" "$(pools; domains)" \

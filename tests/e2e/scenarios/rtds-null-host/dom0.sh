@@ -33,12 +33,11 @@ expect "null pool: each vCPU of gw pinned to that CPU" "$(vcpus_affinity gw)" \
 gw 1 4"
 
 up_state=$(host_state; rtds_params plc-a plc-b)
-up_ids=$(xl list | tail -n +2 | awk '{print $1, $2}')
+up_ids=$(domain_ids)
 step "xenplan-up again" \
   succeeds_with "xenplan: nothing to do: every pool and domain is already up" xenplan-up
 expect "a second up leaves the state as it was" "$(host_state; rtds_params plc-a plc-b)" "$up_state"
-expect "a second up leaves the same domains running (same IDs)" \
-  "$(xl list | tail -n +2 | awk '{print $1, $2}')" "$up_ids"
+expect "a second up leaves the same domains running (same IDs)" "$(domain_ids)" "$up_ids"
 
 # The hypervisor is unpatched: if down took a CPU out of the RTDS pool, Xen would panic here and
 # the harness would report the crash instead of the checks below.
