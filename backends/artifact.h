@@ -4,13 +4,18 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xenplan {
 
+// What an artifact is; its name is the `kind` of manifest.json, a contract other tools read.
+enum class ArtifactKind { XlDomain, XlCpupool, XlConf, Grub, Network, Script, Systemd, Report, Manifest };
+std::string_view artifact_kind_name(ArtifactKind kind);  // "xl-domain", "xl-cpupool", ...
+
 struct Artifact {
-  std::string path;          // relative to the output directory: mirrors install_path
-  std::string kind;          // xl-domain, xl-cpupool, xl-conf, grub, network, script, systemd, report
+  std::string path;  // relative to the output directory: mirrors install_path
+  ArtifactKind kind = ArtifactKind::Report;
   std::string install_path;  // absolute path on the host
   uint32_t mode = 0644;
   std::string content;
@@ -19,7 +24,7 @@ struct Artifact {
 using Artifacts = std::vector<Artifact>;
 
 // The artifact for a file installed at `install_path` (its path is the same, relative).
-Artifact artifact_at(std::string install_path, std::string kind, std::string content, uint32_t mode = 0644);
+Artifact artifact_at(std::string install_path, ArtifactKind kind, std::string content, uint32_t mode = 0644);
 
 // The fixed first line of every generated file that has comments.
 constexpr const char* kBanner =

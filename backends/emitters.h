@@ -9,12 +9,13 @@
 
 #include "analysis/report.h"
 #include "artifact.h"
-#include "model/model.h"
+#include "model/checked_model.h"
 
 namespace xenplan {
 
 struct BuildInput {
-  const Model& model;
+  const CheckedModel& checked;  // references: pool_of, bridge_of, group_of
+  const Model& model;           // checked.model()
   const AnalysisReport& analysis;
 
   // null pools: the CPU each vCPU of a domain is pinned to, from the analysis's matching.
@@ -36,6 +37,6 @@ Artifacts emit_reports(const BuildInput& in);
 std::string xen_command_line(const Model& model);
 
 // Every artifact, sorted by path, followed by manifest.json.
-Artifacts emit_artifacts(const Model& model, const AnalysisReport& analysis);
+Artifacts emit_artifacts(const CheckedModel& model, const AnalysisReport& analysis);
 
 }  // namespace xenplan

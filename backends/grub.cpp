@@ -17,7 +17,7 @@ std::string xen_command_line(const Model& m) {
   // Sizes always carry a unit: a bare dom0_mem number means KiB (reference §6.1).
   const uint64_t mib = dom0.memory.value / kMiB;
   std::string line = fmt::format("dom0_mem={}M,max:{}M dom0_max_vcpus={}", mib, mib, dom0.vcpus.value);
-  if (dom0.pin) line += " dom0_vcpus_pin";
+  if (dom0.pin.value) line += " dom0_vcpus_pin";
   line += fmt::format(" sched={}", scheduler_name(m.host.xen.scheduler.value));
   for (const auto& option : m.host.xen.options) line += " " + option.value;
   return line;
@@ -45,10 +45,10 @@ std::string menu_entry(const Model& m) {
                      grub_words(xen_command_line(m)));
   out += "\techo\t'Loading Linux ...'\n";
   out += fmt::format("\tmodule2\t{} placeholder{}\n", grub_word(boot.kernel.value),
-                     boot.cmdline ? grub_words(boot.cmdline->value) : std::string());
-  if (boot.initrd) {
+                     boot.cmdline.usable() ? grub_words(boot.cmdline.value) : std::string());
+  if (boot.initrd.usable()) {
     out += "\techo\t'Loading initial ramdisk ...'\n";
-    out += fmt::format("\tmodule2\t--nounzip\t{}\n", grub_word(boot.initrd->value));
+    out += fmt::format("\tmodule2\t--nounzip\t{}\n", grub_word(boot.initrd.value));
   }
   return out + "}\n";
 }
@@ -59,8 +59,8 @@ Artifacts emit_grub(const BuildInput& in) {
   Artifacts out;
   const std::string defaults = fmt::format("# {}\nGRUB_CMDLINE_XEN_DEFAULT={}\nXEN_OVERRIDE_GRUB_DEFAULT=1\n",
                                            kBanner, shell_word(xen_command_line(in.model)));
-  out.push_back(artifact_at(paths::kGrubDefaults, "grub", defaults));
-  if (in.model.host.boot) out.push_back(artifact_at(paths::kGrubMenu, "grub", menu_entry(in.model), 0755));
+  out.push_back(artifact_at(paths::kGrubDefaults, ArtifactKind::Grub, defaults));
+  if (in.model.host.boot) out.push_back(artifact_at(paths::kGrubMenu, ArtifactKind::Grub, menu_entry(in.model), 0755));
   return out;
 }
 

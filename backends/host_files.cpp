@@ -18,7 +18,7 @@ std::string bridge_stanza(const Bridge& b) {
   std::string out = fmt::format("# {}\nauto {}\niface {} inet {}\n", kBanner, name, name, method);
   if (b.address == AddressMode::Static) {
     out += fmt::format("\taddress {}\n", ifupdown_word(b.cidr.value));
-    if (!b.gateway.value.empty()) out += fmt::format("\tgateway {}\n", ifupdown_word(b.gateway.value));
+    if (b.gateway.usable()) out += fmt::format("\tgateway {}\n", ifupdown_word(b.gateway.value));
   }
   std::string ports;
   for (const auto& p : b.ports) ports += " " + ifupdown_word(p.value);
@@ -32,7 +32,7 @@ std::string bridge_stanza(const Bridge& b) {
 Artifacts emit_network(const BuildInput& in) {
   Artifacts out;
   for (const Bridge& b : in.model.host.bridges) {
-    out.push_back(artifact_at(paths::network_stanza(b.name.value), "network", bridge_stanza(b)));
+    out.push_back(artifact_at(paths::network_stanza(b.name.value), ArtifactKind::Network, bridge_stanza(b)));
   }
   return out;
 }
@@ -55,12 +55,12 @@ Artifacts emit_systemd(const BuildInput& in) {
       "[Install]\n"
       "WantedBy=multi-user.target\n",
       kBanner, in.model.host.name.value, paths::kUp, paths::kDown);
-  return {artifact_at(paths::kUnit, "systemd", unit)};
+  return {artifact_at(paths::kUnit, ArtifactKind::Systemd, unit)};
 }
 
 Artifacts emit_reports(const BuildInput& in) {
-  return {artifact_at(paths::kReportText, "report", report_text(in.analysis)),
-          artifact_at(paths::kReportJson, "report", report_json(in.analysis))};
+  return {artifact_at(paths::kReportText, ArtifactKind::Report, report_text(in.analysis)),
+          artifact_at(paths::kReportJson, ArtifactKind::Report, report_json(in.analysis))};
 }
 
 }  // namespace xenplan

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "artifact.h"
 #include "quote.h"
 
@@ -92,26 +94,14 @@ pool_cpus() {
   return out;
 }
 
-std::vector<RtdsCall> rtds_calls(const Domain& d) {
-  std::vector<RtdsCall> out;
-  if (d.rtds.empty()) return out;
-  bool all_equal = !d.rtds_per_vcpu;
-  if (d.rtds_per_vcpu) {
-    all_equal = true;
-    for (const RtdsParams& p : d.rtds) {
-      all_equal = all_equal && p.period_us.value == d.rtds[0].period_us.value &&
-                  p.budget_us.value == d.rtds[0].budget_us.value && p.extratime == d.rtds[0].extratime;
-    }
-  }
-  if (all_equal) {
-    const RtdsParams& p = d.rtds[0];
-    return {{"all", p.period_us.value, p.budget_us.value, p.extratime}};
-  }
+std::vector<RtdsCall> rtds_calls(const std::optional<RtdsSpec>& spec, const std::vector<VcpuRtds>& per_vcpu) {
+  if (!spec || per_vcpu.empty()) return {};
+  const bool all_equal =
+      std::all_of(per_vcpu.begin(), per_vcpu.end(), [&](const VcpuRtds& v) { return v == per_vcpu[0]; });
+  if (all_equal) return {{"all", per_vcpu[0]}};
   // One call per vCPU: xl's arrays for repeated -v/-p/-b/-e overrun their buffer (reference §5.3.3).
-  for (size_t v = 0; v < d.rtds.size(); ++v) {
-    out.push_back(
-        {std::to_string(v), d.rtds[v].period_us.value, d.rtds[v].budget_us.value, d.rtds[v].extratime});
-  }
+  std::vector<RtdsCall> out;
+  for (size_t v = 0; v < per_vcpu.size(); ++v) out.push_back({std::to_string(v), per_vcpu[v]});
   return out;
 }
 

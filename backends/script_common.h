@@ -22,13 +22,14 @@ std::string script_prelude(std::string_view name, std::string_view purpose, std:
 // "word word word": every argument quoted for bash.
 std::string shell_words(const std::vector<std::string>& words);
 
-// The RTDS parameters for `xl sched-rtds`, and the CPU list of a pool, for the script bodies.
+// The `xl sched-rtds` calls that give vCPUs the parameters the model says they run with: none
+// when the description gives none (Xen's defaults apply), one for all vCPUs when they are equal,
+// otherwise one per vCPU.
 struct RtdsCall {
   std::string vcpu;  // "all" or a vCPU number
-  uint64_t period_us, budget_us;
-  bool extratime;
+  VcpuRtds params;
 };
-std::vector<RtdsCall> rtds_calls(const Domain& d);
+std::vector<RtdsCall> rtds_calls(const std::optional<RtdsSpec>& spec, const std::vector<VcpuRtds>& per_vcpu);
 
 std::string provision_script(const BuildInput& in, const Artifacts& installed);
 

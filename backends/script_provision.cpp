@@ -111,7 +111,8 @@ std::string preflight(const Model& m) {
   return out;
 }
 
-std::string storage(const Model& m) {
+std::string storage(const CheckedModel& checked) {
+  const Model& m = checked.model();
   std::string out;
   for (const VolumeGroup& vg : m.host.volume_groups) {
     std::vector<std::string> words{vg.name.value};
@@ -122,8 +123,7 @@ std::string storage(const Model& m) {
     for (const Disk& disk : d.disks) {
       if (disk.source != DiskSource::Volume) continue;
       out += fmt::format("ensure_volume {} {}\n",
-                         shell_words({m.host.volume_groups[*disk.group_index].name.value,
-                                      d.name.value + "-" + disk.vdev.value}),
+                         shell_words({checked.group_of(disk).name.value, volume_name(d, disk)}),
                          disk.size.value);
     }
   }
@@ -148,14 +148,14 @@ std::string provision_script(const BuildInput& in, const Artifacts& installed) {
   out += "\n# Packages: Xen, the bridge tools, LVM.\nensure_packages xen-system-amd64 bridge-utils lvm2\n";
   out += "\n# Bridges: their stanzas, then up.\n";
   for (const Artifact& a : installed) {
-    if (a.kind == "network")
+    if (a.kind == ArtifactKind::Network)
       out += fmt::format("((COPY)) && install_file {} {:04o}\n", shell_word(a.path), a.mode);
   }
   for (const Bridge& b : m.host.bridges) out += fmt::format("ensure_bridge {}\n", shell_word(b.name.value));
-  out += "\n# Storage: physical volumes, volume groups, one logical volume per volume disk.\n" + storage(m);
+  out += "\n# Storage: physical volumes, volume groups, one logical volume per volume disk.\n" + storage(in.checked);
   out += "\n# The generated files, at their paths.\nif ((COPY)); then\n";
   for (const Artifact& a : installed) {
-    if (a.kind != "network") out += fmt::format("  install_file {} {:04o}\n", shell_word(a.path), a.mode);
+    if (a.kind != ArtifactKind::Network) out += fmt::format("  install_file {} {:04o}\n", shell_word(a.path), a.mode);
   }
   out += fmt::format("  install_file {} 0755\nfi\n", shell_word(std::string(paths::kProvision).substr(1)));
   out += "# Fixed dom0 memory: xl must not balloon dom0.\nset_xl_conf autoballoon '\"off\"'\n";

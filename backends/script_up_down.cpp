@@ -94,15 +94,15 @@ std::string domain_lines(const Model& m, const Domain& d) {
   const SchedulerKind sched = m.domain_scheduler(d);
   if (sched == SchedulerKind::Rtds) {
     // RTDS cannot be set from xl.cfg; -e is mandatory in xl 4.17 (reference §5.3.3, §5.3.4).
-    for (const RtdsCall& c : rtds_calls(d)) {
+    for (const RtdsCall& c : rtds_calls(d.rtds, m.rtds_parameters(d))) {
       out += fmt::format("  run {} xl sched-rtds -d {} -v {} -p {} -b {} -e {}\n",
                          shell_word(fmt::format("setting RTDS parameters of {}", d.name.value)), name, c.vcpu,
-                         c.period_us, c.budget_us, c.extratime ? 1 : 0);
+                         c.params.period_us, c.params.budget_us, c.params.extratime ? 1 : 0);
     }
-  } else if (is_credit_family(sched) && d.credit && (d.credit->weight || d.credit->cap)) {
+  } else if (is_credit_family(sched) && d.credit && (d.credit->weight.usable() || d.credit->cap.usable())) {
     std::string args;
-    if (d.credit->weight) args += fmt::format(" -w {}", d.credit->weight->value);
-    if (d.credit->cap) args += fmt::format(" -c {}", d.credit->cap->value);
+    if (d.credit->weight.usable()) args += fmt::format(" -w {}", d.credit->weight.value);
+    if (d.credit->cap.usable()) args += fmt::format(" -c {}", d.credit->cap.value);
     out += fmt::format(
         "  run {} xl sched-{} -d {}{}\n",
         shell_word(fmt::format("setting {} parameters of {}", scheduler_name(sched), d.name.value)),
@@ -176,8 +176,8 @@ std::string down_script(const Model& m) {
 }  // namespace
 
 Artifacts emit_scripts(const BuildInput& in) {
-  return {artifact_at(paths::kUp, "script", up_script(in.model), 0755),
-          artifact_at(paths::kDown, "script", down_script(in.model), 0755)};
+  return {artifact_at(paths::kUp, ArtifactKind::Script, up_script(in.model), 0755),
+          artifact_at(paths::kDown, ArtifactKind::Script, down_script(in.model), 0755)};
 }
 
 }  // namespace xenplan

@@ -23,28 +23,26 @@ std::string cpu_list(const CpuSet& cpus) {
 }
 
 // Canonical DISKSPEC: named keys, target= last because it swallows the rest of the string.
-std::string disk_spec(const Model& m, const Domain& d, const Disk& disk) {
+std::string disk_spec(const CheckedModel& m, const Domain& d, const Disk& disk) {
   std::string target = disk.path.value;
   if (disk.source == DiskSource::Volume) {
-    target = fmt::format("/dev/{}/{}-{}", m.host.volume_groups[*disk.group_index].name.value, d.name.value,
-                         disk.vdev.value);
+    target = fmt::format("/dev/{}/{}", m.group_of(disk).name.value, volume_name(d, disk));
   }
   return fmt::format("format={}, vdev={}, access={}, target={}", disk_format_name(disk.format),
                      disk.vdev.value, disk_access_name(disk.access), target);
 }
 
-std::string vif_spec(const Model& m, const Network& n) {
-  std::string spec = fmt::format("bridge={}", m.host.bridges[*n.bridge_index].name.value);
-  if (n.mac) spec += fmt::format(",mac={}", n.mac->value.text());
+std::string vif_spec(const CheckedModel& m, const Network& n) {
+  std::string spec = fmt::format("bridge={}", m.bridge_of(n).name.value);
+  if (n.mac.usable()) spec += fmt::format(",mac={}", n.mac.value.text());
   return spec;
 }
 
 std::string domain_config(const BuildInput& in, const Domain& d) {
-  const Model& m = in.model;
   std::string out = fmt::format("# {}\n", kBanner);
   out += fmt::format("name = {}\n", xl_string(d.name.value));
   out += fmt::format("type = {}\n", xl_string(domain_type_name(d.type.value)));
-  if (d.pool) out += fmt::format("pool = {}\n", xl_string(m.pools[*d.pool].name.value));
+  if (const Pool* p = in.checked.pool_of(d)) out += fmt::format("pool = {}\n", xl_string(p->name.value));
   out += fmt::format("memory = {}\n", d.memory.value / kMiB);
   out += fmt::format("maxmem = {}\n", d.maxmem.value / kMiB);
   out += fmt::format("vcpus = {}\n", d.vcpus.value);
@@ -54,17 +52,17 @@ std::string domain_config(const BuildInput& in, const Domain& d) {
     std::vector<std::string> cpus;
     for (uint32_t c : pinning) cpus.push_back(std::to_string(c));
     out += fmt::format("cpus = {}\n", xl_list(cpus));
-  } else if (d.cpus) {
-    out += fmt::format("cpus = {}\n", xl_string(d.cpus->value.to_string()));
+  } else if (d.cpus.usable()) {
+    out += fmt::format("cpus = {}\n", xl_string(d.cpus.value.to_string()));
   }
   for (const auto& [key, value] :
        {std::pair{"kernel", &d.kernel}, std::pair{"ramdisk", &d.ramdisk}, std::pair{"cmdline", &d.cmdline},
         std::pair{"bootloader", &d.bootloader}}) {
-    if (*value) out += fmt::format("{} = {}\n", key, xl_string((*value)->value));
+    if (value->usable()) out += fmt::format("{} = {}\n", key, xl_string(value->value));
   }
   std::vector<std::string> disks, vifs;
-  for (const Disk& disk : d.disks) disks.push_back(disk_spec(m, d, disk));
-  for (const Network& n : d.networks) vifs.push_back(vif_spec(m, n));
+  for (const Disk& disk : d.disks) disks.push_back(disk_spec(in.checked, d, disk));
+  for (const Network& n : d.networks) vifs.push_back(vif_spec(in.checked, n));
   if (!disks.empty()) out += fmt::format("disk = {}\n", xl_list(disks));
   if (!vifs.empty()) out += fmt::format("vif = {}\n", xl_list(vifs));
   out += fmt::format("on_poweroff = {}\n", xl_string(action_name(d.on_poweroff.value)));
@@ -78,7 +76,7 @@ std::string domain_config(const BuildInput& in, const Domain& d) {
 Artifacts emit_xl_domains(const BuildInput& in) {
   Artifacts out;
   for (const Domain& d : in.model.domains) {
-    out.push_back(artifact_at(paths::domain_config(d.name.value), "xl-domain", domain_config(in, d)));
+    out.push_back(artifact_at(paths::domain_config(d.name.value), ArtifactKind::XlDomain, domain_config(in, d)));
   }
   return out;
 }
@@ -91,7 +89,7 @@ Artifacts emit_xl_cpupools(const BuildInput& in) {
     const std::string content =
         fmt::format("# {}\nname = {}\nsched = {}\ncpus = {}\n", kBanner, xl_string(p.name.value),
                     xl_string(scheduler_name(p.scheduler.value)), cpu_list(p.cpus.value));
-    out.push_back(artifact_at(paths::pool_config(p.name.value), "xl-cpupool", content));
+    out.push_back(artifact_at(paths::pool_config(p.name.value), ArtifactKind::XlCpupool, content));
   }
   return out;
 }
@@ -101,7 +99,7 @@ Artifacts emit_xl_conf(const BuildInput& in) {
   // drop-in directory, so provision merges these settings into /etc/xen/xl.conf key by key.
   (void)in;
   return {
-      artifact_at(paths::kXlConfSettings, "xl-conf", fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
+      artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf, fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
 }
 
 std::vector<uint32_t> BuildInput::null_pinning(const std::string& domain) const {

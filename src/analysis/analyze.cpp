@@ -5,34 +5,24 @@
 namespace xenplan {
 namespace {
 
-constexpr uint64_t kRtdsDefaultPeriodUs = 10000;  // Xen's defaults for a vCPU without parameters
-constexpr uint64_t kRtdsDefaultBudgetUs = 4000;
-
-CpuSet allowed_cpus(const std::optional<Located<CpuSet>>& affinity, const CpuSet& pool_cpus) {
-  return affinity ? affinity->value.intersect(pool_cpus) : pool_cpus;
+CpuSet allowed_cpus(const Located<CpuSet>& affinity, const CpuSet& pool_cpus) {
+  return affinity.usable() ? affinity.value.intersect(pool_cpus) : pool_cpus;
 }
 
-void add_domain_vcpus(PoolAnalysis& pool, const Domain& d) {
+void add_domain_vcpus(PoolAnalysis& pool, const Model& model, const Domain& d) {
+  const std::vector<VcpuRtds> params = model.rtds_parameters(d);
   for (uint32_t v = 0; v < d.maxvcpus.value; ++v) {
-    VcpuRow row{d.name.value,  v, kRtdsDefaultBudgetUs, kRtdsDefaultPeriodUs, allowed_cpus(d.cpus, pool.cpus),
-                d.always_busy, {}};
-    if (!d.rtds.empty()) {
-      const RtdsParams& p = d.rtds_per_vcpu && v < d.rtds.size() ? d.rtds[v] : d.rtds[0];
-      row.budget_us = p.budget_us.value;
-      row.period_us = p.period_us.value;
-    }
-    pool.vcpus.push_back(std::move(row));
+    pool.vcpus.push_back({d.name.value, v, params[v].budget_us, params[v].period_us,
+                          allowed_cpus(d.cpus, pool.cpus), d.always_busy.value, {}});
   }
 }
 
-void add_dom0_vcpus(PoolAnalysis& pool, const Dom0& dom0) {
+void add_dom0_vcpus(PoolAnalysis& pool, const Model& model) {
+  const Dom0& dom0 = model.host.dom0;
+  const std::vector<VcpuRtds> params = model.dom0_rtds_parameters();
   for (uint32_t v = 0; v < dom0.vcpus.value; ++v) {
-    VcpuRow row{"Domain-0", v, kRtdsDefaultBudgetUs, kRtdsDefaultPeriodUs, pool.cpus, false, {}};
-    if (dom0.pin && pool.cpus.contains(v)) row.cpus = CpuSet::range(v, v);
-    if (dom0.rtds) {
-      row.budget_us = dom0.rtds->budget_us.value;
-      row.period_us = dom0.rtds->period_us.value;
-    }
+    VcpuRow row{std::string(kDom0Name), v, params[v].budget_us, params[v].period_us, pool.cpus, false, {}};
+    if (dom0.pin.value && pool.cpus.contains(v)) row.cpus = CpuSet::range(v, v);
     pool.vcpus.push_back(std::move(row));
   }
 }
@@ -69,9 +59,9 @@ AnalysisReport analyze(const Model& model) {
   pool0.scheduler = model.host.xen.scheduler.value;
   pool0.cpus = model.pool0_cpus();
   pool0.span = model.host.xen.scheduler.span;
-  add_dom0_vcpus(pool0, model.host.dom0);
+  add_dom0_vcpus(pool0, model);
   for (const Domain& d : model.domains) {
-    if (!d.pool) add_domain_vcpus(pool0, d);
+    if (model.in_pool0(d)) add_domain_vcpus(pool0, model, d);
   }
   decide(pool0, margin);
   report.pools.push_back(std::move(pool0));
@@ -84,7 +74,7 @@ AnalysisReport analyze(const Model& model) {
     pool.cpus = p.cpus.value;
     pool.span = p.cpus.span;
     for (const Domain& d : model.domains) {
-      if (d.pool == i) add_domain_vcpus(pool, d);
+      if (!model.in_pool0(d) && d.pool.index() == i) add_domain_vcpus(pool, model, d);
     }
     decide(pool, margin);
     report.pools.push_back(std::move(pool));

@@ -72,7 +72,7 @@ int run_build(const Options& options) {
       return kExitInvalid;
     }
     const std::string dir = files.size() == 1 ? root : fmt::format("{}/{}", root, name);
-    Artifacts artifacts = emit_artifacts(*c.model, *c.analysis);
+    Artifacts artifacts = emit_artifacts(CheckedModel(*c.model), *c.analysis);
     std::vector<TreeFile> tree = tree_files(artifacts);
     hosts.push_back({&c, dir, std::move(artifacts), std::move(tree)});
   }
@@ -90,7 +90,8 @@ int run_build(const Options& options) {
     }
     human << fmt::format("{}: ", h.compiled->loaded.source->name()) << host_summary(*h.compiled->model);
     human << fmt::format("wrote {} files to {}:\n", h.files.size(), h.dir);
-    for (const Artifact& a : h.artifacts) human << fmt::format("  {:<12} {}\n", a.kind, a.path);
+    for (const Artifact& a : h.artifacts)
+      human << fmt::format("  {:<12} {}\n", artifact_kind_name(a.kind), a.path);
   }
   return kExitOk;
 }

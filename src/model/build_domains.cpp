@@ -1,6 +1,8 @@
 // Reads one entry of `domains:` — a guest and everything xl.cfg says about it.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -19,34 +21,20 @@ constexpr WordOf<Action> kActions[] = {{"destroy", Action::Destroy},
                                        {"coredump-restart", Action::CoredumpRestart},
                                        {"soft-reset", Action::SoftReset}};
 
-void read_rtds(Context& ctx, const Node& node, Domain& d) {
-  d.rtds_span = node.span;
-  if (node.kind == NodeKind::Sequence) {
-    d.rtds_per_vcpu = true;
-    for (NodeId id : node.items) d.rtds.push_back(read_rtds_params(ctx, ctx.node(id)));
-    return;
-  }
-  d.rtds.push_back(read_rtds_params(ctx, node));
-}
-
 void read_credit(Context& ctx, const Node& node, Domain& d) {
   MapReader m(ctx, node, "`credit`");
   CreditParams c;
   c.span = node.span;
-  if (const Node* v = m.optional("weight")) {
-    if (auto w = read_uint32(ctx, *v, "`weight`", 1, kMaxWeight)) c.weight = *w;
-  }
-  if (const Node* v = m.optional("cap")) {
-    if (auto w = read_uint32(ctx, *v, "`cap`", 0, 100 * kMaxVcpus)) c.cap = *w;
-  }
+  m.read("weight", c.weight, uint32_in(1, kMaxWeight));
+  m.read("cap", c.cap, uint32_in(0, 100 * kMaxVcpus));
   m.finish();
   d.credit = c;
 }
 
 void read_volume(Context& ctx, const Node& node, Disk& disk) {
   MapReader m(ctx, node, "`volume`");
-  if (const Node* v = m.required("group", "group: vg0")) assign(read_string(ctx, *v, "`group`"), disk.group);
-  if (const Node* v = m.required("size", "size: 8GiB")) assign(read_memory(ctx, *v, "`size`"), disk.size);
+  m.require("group", "vg0", disk.group.name, read_string);
+  m.require("size", "8GiB", disk.size, read_memory);
   m.finish();
 }
 
@@ -61,7 +49,7 @@ Disk read_disk(Context& ctx, const Node& node) {
   MapReader m(ctx, node, "a disk");
   Disk disk;
   disk.span = node.span;
-  if (const Node* v = m.required("vdev", "vdev: xvda")) assign(read_string(ctx, *v, "`vdev`"), disk.vdev);
+  m.require("vdev", "xvda", disk.vdev, read_string);
   const Node* volume = m.optional("volume");
   const Node* file = m.optional("file");
   const Node* device = m.optional("device");
@@ -78,10 +66,10 @@ Disk read_disk(Context& ctx, const Node& node) {
     read_volume(ctx, *volume, disk);
   } else if (file) {
     disk.source = DiskSource::File;
-    assign(read_string(ctx, *file, "`file`"), disk.path);
+    m.read("file", disk.path, read_string);
   } else if (device) {
     disk.source = DiskSource::Device;
-    assign(read_string(ctx, *device, "`device`"), disk.path);
+    m.read("device", disk.path, read_string);
   }
   if (const Node* v = m.optional("format")) {
     if (auto f = read_word<DiskFormat>(ctx, *v, "`format`", kFormats)) {
@@ -105,30 +93,25 @@ Network read_network(Context& ctx, const Node& node) {
   MapReader m(ctx, node, "a network");
   Network n;
   n.span = node.span;
-  if (const Node* v = m.required("bridge", "bridge: xenbr0"))
-    assign(read_string(ctx, *v, "`bridge`"), n.bridge);
-  if (const Node* v = m.optional("mac")) {
-    if (auto mac = read_mac(ctx, *v, "`mac`")) n.mac = *mac;
-  }
+  m.require("bridge", "xenbr0", n.bridge.name, read_string);
+  m.read("mac", n.mac, read_mac);
   m.finish();
   return n;
 }
 
-void read_boot(Context& ctx, MapReader& m, Domain& d) {
+void read_boot(MapReader& m, Domain& d) {
   for (auto [key, field] : {std::pair{"kernel", &d.kernel}, std::pair{"ramdisk", &d.ramdisk},
                             std::pair{"cmdline", &d.cmdline}, std::pair{"bootloader", &d.bootloader}}) {
-    if (const Node* v = m.optional(key)) {
-      if (auto s = read_string(ctx, *v, fmt::format("`{}`", key))) *field = *s;
-    }
+    m.read(key, *field, read_string);
   }
 }
 
-void read_actions(Context& ctx, MapReader& m, Domain& d) {
-  for (auto [key, field] : {std::pair{"on_poweroff", &d.on_poweroff}, std::pair{"on_reboot", &d.on_reboot},
-                            std::pair{"on_crash", &d.on_crash}}) {
-    if (const Node* v = m.optional(key)) {
-      assign(read_word<Action>(ctx, *v, fmt::format("`{}`", key), kActions), *field);
-    }
+void read_actions(MapReader& m, Domain& d) {
+  for (auto [key, field, fallback] : {std::tuple{"on_poweroff", &d.on_poweroff, Action::Destroy},
+                                      std::tuple{"on_reboot", &d.on_reboot, Action::Restart},
+                                      std::tuple{"on_crash", &d.on_crash, Action::Destroy}}) {
+    *field = defaulted(fallback, d.span);
+    m.read(key, *field, word_of(kActions));
   }
 }
 
@@ -139,41 +122,33 @@ void read_domain(Context& ctx, const Node& node, Domain& d) {
       {"pv", DomainType::Pv}, {"pvh", DomainType::Pvh}, {"hvm", DomainType::Hvm}};
   MapReader m(ctx, node, "a domain");
   d.span = node.span;
-  if (const Node* v = m.required("name", "name: guest-1")) assign(read_string(ctx, *v, "`name`"), d.name);
-  if (known(d.name)) m.rename(fmt::format("domain `{}`", d.name.value));
-  if (const Node* v = m.optional("type"))
-    assign(read_word<DomainType>(ctx, *v, "`type`", kTypes), d.type);
-  else
-    d.type.span = d.name.span;
-  if (const Node* v = m.optional("pool")) {
-    if (auto s = read_string(ctx, *v, "`pool`")) d.pool_name = *s;
-  }
-  if (const Node* v = m.required("memory", "memory: 512MiB"))
-    assign(read_memory(ctx, *v, "`memory`"), d.memory);
-  d.maxmem = d.memory;
-  if (const Node* v = m.optional("maxmem")) assign(read_memory(ctx, *v, "`maxmem`"), d.maxmem);
-  d.vcpus = {1, d.name.span};
-  if (const Node* v = m.optional("vcpus")) assign(read_uint32(ctx, *v, "`vcpus`", 1, kMaxVcpus), d.vcpus);
-  d.maxvcpus = d.vcpus;
-  if (const Node* v = m.optional("maxvcpus")) {
-    assign(read_uint32(ctx, *v, "`maxvcpus`", 1, kMaxVcpus), d.maxvcpus);
-  }
-  if (const Node* v = m.optional("cpus")) {
-    if (auto c = read_cpuset(ctx, *v, "`cpus`")) d.cpus = *c;
-  }
-  if (const Node* v = m.optional("rtds")) read_rtds(ctx, *v, d);
+  m.require("name", "guest-1", d.name, read_string);
+  if (d.name.usable()) m.rename(fmt::format("domain `{}`", d.name.value));
+  // Defaults point at the domain's name, or at the domain when its name is missing.
+  const Span here = d.name.given() ? d.name.span : d.span;
+  d.type = defaulted(DomainType::Pv, here);  // xl's default
+  m.read("type", d.type, word_of(kTypes));
+  m.read("pool", d.pool.name, read_string);
+  m.require("memory", "512MiB", d.memory, read_memory);
+  d.maxmem = {d.memory.value, d.memory.span, d.memory.usable() ? FieldState::Defaulted : d.memory.state};
+  m.read("maxmem", d.maxmem, read_memory);
+  d.vcpus = defaulted(uint32_t{1}, here);  // xl's default
+  m.read("vcpus", d.vcpus, uint32_in(1, kMaxVcpus));
+  d.maxvcpus = {d.vcpus.value, d.vcpus.span, d.vcpus.usable() ? FieldState::Defaulted : d.vcpus.state};
+  m.read("maxvcpus", d.maxvcpus, uint32_in(1, kMaxVcpus));
+  m.read("cpus", d.cpus, read_cpuset);
+  if (const Node* v = m.optional("rtds")) d.rtds = read_rtds(ctx, *v);
   if (const Node* v = m.optional("credit")) read_credit(ctx, *v, d);
-  read_boot(ctx, m, d);
+  read_boot(m, d);
   if (const Node* v = m.optional("disks")) {
     for (NodeId id : read_list(ctx, *v, "`disks`")) d.disks.push_back(read_disk(ctx, ctx.node(id)));
   }
   if (const Node* v = m.optional("networks")) {
     for (NodeId id : read_list(ctx, *v, "`networks`")) d.networks.push_back(read_network(ctx, ctx.node(id)));
   }
-  read_actions(ctx, m, d);
-  if (const Node* v = m.optional("always_busy")) {
-    if (auto b = read_bool(ctx, *v, "`always_busy`")) d.always_busy = b->value;
-  }
+  read_actions(m, d);
+  d.always_busy = defaulted(false, here);
+  m.read("always_busy", d.always_busy, read_bool);
   m.finish();
 }
 

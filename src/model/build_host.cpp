@@ -9,6 +9,8 @@
 namespace xenplan {
 namespace {
 
+constexpr uint32_t kMaxDom0Vcpus = 128;
+
 // Schedulers a stock build of a Xen version has (reference §10): up to 4.15 RTDS, null and
 // ARINC653 are built by default; from 4.16 they need CONFIG_UNSUPPORTED.
 std::vector<SchedulerKind> default_schedulers(uint32_t minor) {
@@ -20,9 +22,9 @@ std::vector<SchedulerKind> default_schedulers(uint32_t minor) {
 }
 
 void read_version(Context& ctx, const Node& node, XenConfig& xen) {
+  xen.version = {node.text, node.span, FieldState::Invalid};  // until proven a supported version
   const auto text = read_string(ctx, node, "`version`");
   if (!text) return;
-  xen.version = *text;
   const std::string& v = text->value;
   uint32_t major = 0, minor = 0;
   const auto dot = v.find('.');
@@ -45,6 +47,7 @@ void read_version(Context& ctx, const Node& node, XenConfig& xen) {
         .help("xenplan targets Xen 4.14 and later 4.x releases");
     return;
   }
+  xen.version = *text;
   xen.major = major;
   xen.minor = minor;
 }
@@ -52,42 +55,31 @@ void read_version(Context& ctx, const Node& node, XenConfig& xen) {
 void read_xen(Context& ctx, const Node& node, XenConfig& xen) {
   MapReader m(ctx, node, "`host.xen`");
   xen.span = node.span;
-  if (const Node* v = m.required("version", "version: \"4.17\"")) read_version(ctx, *v, xen);
-  xen.schedulers = default_schedulers(xen.minor);
+  if (const Node* v = m.required("version", "\"4.17\"")) read_version(ctx, *v, xen);
+  xen.schedulers = defaulted(default_schedulers(xen.minor), node.span);
   if (const Node* v = m.optional("schedulers")) {
-    xen.schedulers.clear();
-    xen.schedulers_declared = true;
-    xen.schedulers_span = v->span;
+    xen.schedulers = written(std::vector<SchedulerKind>{}, v->span);
     for (NodeId id : read_list(ctx, *v, "`schedulers`")) {
       if (auto s = read_scheduler(ctx, ctx.node(id), "an entry of `schedulers`"))
-        xen.schedulers.push_back(s->value);
+        xen.schedulers.value.push_back(s->value);
     }
   }
-  if (const Node* v = m.optional("scheduler")) {
-    assign(read_scheduler(ctx, *v, "`scheduler`"), xen.scheduler);
-    xen.scheduler_declared = true;
-  } else {
-    xen.scheduler.span = node.span;
-  }
+  xen.scheduler = defaulted(SchedulerKind::Credit2, node.span);  // Xen's default boot scheduler
+  m.read("scheduler", xen.scheduler, read_scheduler);
   if (const Node* v = m.optional("options")) xen.options = read_string_list(ctx, *v, "`options`");
-  if (const Node* v = m.optional("rtds_overhead"))
-    assign(read_time(ctx, *v, "`rtds_overhead`"), xen.rtds_overhead_us);
-  else
-    xen.rtds_overhead_us.span = node.span;
+  xen.rtds_overhead_us = defaulted(uint64_t{50}, node.span);  // Xen's timer_slop
+  m.read("rtds_overhead", xen.rtds_overhead_us, read_time);
   m.finish();
 }
 
 void read_dom0(Context& ctx, const Node& node, Dom0& dom0) {
   MapReader m(ctx, node, "`host.dom0`");
   dom0.span = node.span;
-  if (const Node* v = m.required("memory", "memory: 2GiB"))
-    assign(read_memory(ctx, *v, "`memory`"), dom0.memory);
-  if (const Node* v = m.required("vcpus", "vcpus: 2"))
-    assign(read_uint32(ctx, *v, "`vcpus`", 1, 128), dom0.vcpus);
-  if (const Node* v = m.optional("pin")) {
-    if (auto b = read_bool(ctx, *v, "`pin`")) dom0.pin = b->value;
-  }
-  if (const Node* v = m.optional("rtds")) dom0.rtds = read_rtds_params(ctx, *v);
+  m.require("memory", "2GiB", dom0.memory, read_memory);
+  m.require("vcpus", "2", dom0.vcpus, uint32_in(1, kMaxDom0Vcpus));
+  dom0.pin = defaulted(false, node.span);
+  m.read("pin", dom0.pin, read_bool);
+  if (const Node* v = m.optional("rtds")) dom0.rtds = read_rtds(ctx, *v);
   m.finish();
 }
 
@@ -95,10 +87,8 @@ void read_address(Context& ctx, const Node& node, Bridge& bridge) {
   if (node.kind == NodeKind::Mapping) {
     MapReader m(ctx, node, "a static `address`");
     bridge.address = AddressMode::Static;
-    if (const Node* v = m.required("cidr", "cidr: 192.0.2.10/24")) {
-      assign(read_string(ctx, *v, "`cidr`"), bridge.cidr);
-    }
-    if (const Node* v = m.optional("gateway")) assign(read_string(ctx, *v, "`gateway`"), bridge.gateway);
+    m.require("cidr", "192.0.2.10/24", bridge.cidr, read_string);
+    m.read("gateway", bridge.gateway, read_string);
     m.finish();
     return;
   }
@@ -112,8 +102,8 @@ void read_address(Context& ctx, const Node& node, Bridge& bridge) {
 void read_bridge(Context& ctx, const Node& node, Bridge& bridge) {
   MapReader m(ctx, node, "a bridge");
   bridge.span = node.span;
-  if (const Node* v = m.required("name", "name: xenbr0")) assign(read_string(ctx, *v, "`name`"), bridge.name);
-  if (known(bridge.name)) m.rename(fmt::format("bridge `{}`", bridge.name.value));
+  m.require("name", "xenbr0", bridge.name, read_string);
+  if (bridge.name.usable()) m.rename(fmt::format("bridge `{}`", bridge.name.value));
   if (const Node* v = m.optional("ports")) bridge.ports = read_string_list(ctx, *v, "`ports`");
   if (const Node* v = m.optional("address")) read_address(ctx, *v, bridge);
   m.finish();
@@ -122,13 +112,10 @@ void read_bridge(Context& ctx, const Node& node, Bridge& bridge) {
 void read_volume_group(Context& ctx, const Node& node, VolumeGroup& vg) {
   MapReader m(ctx, node, "a volume group");
   vg.span = node.span;
-  if (const Node* v = m.required("name", "name: vg0")) assign(read_string(ctx, *v, "`name`"), vg.name);
-  if (known(vg.name)) m.rename(fmt::format("volume group `{}`", vg.name.value));
-  if (const Node* v = m.required("devices", "devices: [/dev/sdb]"))
-    vg.devices = read_string_list(ctx, *v, "`devices`");
-  if (const Node* v = m.optional("size")) {
-    if (auto s = read_memory(ctx, *v, "`size`")) vg.size = *s;
-  }
+  m.require("name", "vg0", vg.name, read_string);
+  if (vg.name.usable()) m.rename(fmt::format("volume group `{}`", vg.name.value));
+  if (const Node* v = m.required("devices", "[/dev/sdb]")) vg.devices = read_string_list(ctx, *v, "`devices`");
+  m.read("size", vg.size, read_memory);
   m.finish();
 }
 
@@ -136,17 +123,10 @@ void read_boot(Context& ctx, const Node& node, std::optional<Boot>& out) {
   MapReader m(ctx, node, "`host.boot`");
   Boot boot;
   boot.span = node.span;
-  if (const Node* v = m.required("xen", "xen: /boot/xen-4.17-amd64.gz"))
-    assign(read_string(ctx, *v, "`xen`"), boot.xen);
-  if (const Node* v = m.required("kernel", "kernel: /boot/vmlinuz-6.1.0-18-amd64")) {
-    assign(read_string(ctx, *v, "`kernel`"), boot.kernel);
-  }
-  if (const Node* v = m.optional("initrd")) {
-    if (auto s = read_string(ctx, *v, "`initrd`")) boot.initrd = *s;
-  }
-  if (const Node* v = m.optional("cmdline")) {
-    if (auto s = read_string(ctx, *v, "`cmdline`")) boot.cmdline = *s;
-  }
+  m.require("xen", "/boot/xen-4.17-amd64.gz", boot.xen, read_string);
+  m.require("kernel", "/boot/vmlinuz-6.1.0-18-amd64", boot.kernel, read_string);
+  m.read("initrd", boot.initrd, read_string);
+  m.read("cmdline", boot.cmdline, read_string);
   m.finish();
   out = std::move(boot);
 }
@@ -156,14 +136,11 @@ void read_boot(Context& ctx, const Node& node, std::optional<Boot>& out) {
 void read_host(Context& ctx, const Node& node, Host& host) {
   MapReader m(ctx, node, "the host");
   host.span = node.span;
-  if (const Node* v = m.required("name", "name: my-host")) assign(read_string(ctx, *v, "`name`"), host.name);
-  if (const Node* v = m.required("cpus", "cpus: 8"))
-    assign(read_uint32(ctx, *v, "`cpus`", 1, kMaxCpuId + 1), host.cpus);
-  if (const Node* v = m.required("memory", "memory: 32GiB"))
-    assign(read_memory(ctx, *v, "`memory`"), host.memory);
-  if (const Node* v = m.required("xen", "xen: {version: \"4.17\"}")) read_xen(ctx, *v, host.xen);
-  if (const Node* v = m.required("dom0", "dom0: {memory: 2GiB, vcpus: 2, pin: true}"))
-    read_dom0(ctx, *v, host.dom0);
+  m.require("name", "my-host", host.name, read_string);
+  m.require("cpus", "8", host.cpus, uint32_in(1, kMaxCpuId + 1));
+  m.require("memory", "32GiB", host.memory, read_memory);
+  if (const Node* v = m.required("xen", "{version: \"4.17\"}")) read_xen(ctx, *v, host.xen);
+  if (const Node* v = m.required("dom0", "{memory: 2GiB, vcpus: 2, pin: true}")) read_dom0(ctx, *v, host.dom0);
   if (const Node* v = m.optional("bridges")) {
     for (NodeId id : read_list(ctx, *v, "`bridges`"))
       read_bridge(ctx, ctx.node(id), host.bridges.emplace_back());

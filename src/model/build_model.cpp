@@ -30,18 +30,28 @@ bool read_format_version(Context& ctx, MapReader& top) {
   return true;
 }
 
-// Finds `name` among `names` (each with its definition span); reports when it is missing.
+// Resolves `ref` among `defs`; reports a name that is missing. A reference whose own value was
+// invalid was reported where it was read, and stays unresolved without a second message.
 template <class Named>
-std::optional<uint32_t> resolve(Context& ctx, const Located<std::string>& ref, const std::vector<Named>& defs,
-                                std::string_view kind, std::string_view example) {
+void resolve(Context& ctx, Ref<Named>& ref, const std::vector<Named>& defs, std::string_view kind,
+             std::string_view example) {
+  if (!ref.name.written()) return;
   std::vector<std::string> candidates;
   for (uint32_t i = 0; i < defs.size(); ++i) {
-    if (defs[i].name.value == ref.value) return i;
+    if (defs[i].name.usable() && defs[i].name.value == ref.name.value) {
+      ref.resolve(i);
+      return;
+    }
     candidates.push_back(defs[i].name.value);
   }
-  auto b = ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.span),
-                          fmt::format("no {} is named `{}`", kind, ref.value));
-  if (const auto guess = closest_match(ref.value, candidates)) {
+  if (ref.name.value.empty()) {
+    ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.name.span), fmt::format("the {} name is empty", kind))
+        .help(fmt::format("name a {} defined {}", kind, example));
+    return;
+  }
+  auto b = ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.name.span),
+                          fmt::format("no {} is named `{}`", kind, ref.name.value));
+  if (const auto guess = closest_match(ref.name.value, candidates)) {
     for (const auto& def : defs) {
       if (def.name.value == *guess)
         b.note(ctx.at(def.name.span), fmt::format("{} `{}` is defined here", kind, *guess));
@@ -50,7 +60,6 @@ std::optional<uint32_t> resolve(Context& ctx, const Located<std::string>& ref, c
   } else {
     b.help(fmt::format("define it first, for example {}", example));
   }
-  return std::nullopt;
 }
 
 bool within_limit(Context& ctx, const Node& list, size_t limit, std::string_view what) {
@@ -65,17 +74,13 @@ bool within_limit(Context& ctx, const Node& list, size_t limit, std::string_view
 
 void resolve_references(Context& ctx, Model& model) {
   for (Domain& d : model.domains) {
-    if (d.pool_name && d.pool_name->value != "Pool-0") {
-      d.pool = resolve(ctx, *d.pool_name, model.pools, "pool", "under `pools:`");
-    }
+    if (d.pool.name.value != kPool0Name) resolve(ctx, d.pool, model.pools, "pool", "under `pools:`");
     for (Network& n : d.networks) {
-      if (n.bridge.value.empty()) continue;
-      n.bridge_index = resolve(ctx, n.bridge, model.host.bridges, "bridge", "under `host.bridges:`");
+      resolve(ctx, n.bridge, model.host.bridges, "bridge", "under `host.bridges:`");
     }
     for (Disk& disk : d.disks) {
-      if (disk.source != DiskSource::Volume || disk.group.value.empty()) continue;
-      disk.group_index =
-          resolve(ctx, disk.group, model.host.volume_groups, "volume group", "under `host.volume_groups:`");
+      if (disk.source != DiskSource::Volume) continue;
+      resolve(ctx, disk.group, model.host.volume_groups, "volume group", "under `host.volume_groups:`");
     }
   }
 }

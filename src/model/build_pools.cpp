@@ -9,12 +9,10 @@ namespace xenplan {
 void read_pool(Context& ctx, const Node& node, Pool& pool) {
   MapReader m(ctx, node, "a pool");
   pool.span = node.span;
-  if (const Node* v = m.required("name", "name: rt")) assign(read_string(ctx, *v, "`name`"), pool.name);
-  if (known(pool.name)) m.rename(fmt::format("pool `{}`", pool.name.value));
-  if (const Node* v = m.required("scheduler", "scheduler: rtds")) {
-    assign(read_scheduler(ctx, *v, "`scheduler`"), pool.scheduler);
-  }
-  if (const Node* v = m.required("cpus", "cpus: \"2-5\"")) assign(read_cpuset(ctx, *v, "`cpus`"), pool.cpus);
+  m.require("name", "rt", pool.name, read_string);
+  if (pool.name.usable()) m.rename(fmt::format("pool `{}`", pool.name.value));
+  m.require("scheduler", "rtds", pool.scheduler, read_scheduler);
+  m.require("cpus", "\"2-5\"", pool.cpus, read_cpuset);
   m.finish();
 }
 

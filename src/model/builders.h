@@ -11,10 +11,4 @@ void read_host(Context& ctx, const Node& node, Host& host);
 void read_pool(Context& ctx, const Node& node, Pool& pool);
 void read_domain(Context& ctx, const Node& node, Domain& domain);
 
-// Stores `v`'s value into `out` when present.
-template <class T, class U>
-void assign(std::optional<T>&& v, U& out) {
-  if (v) out = std::move(*v);
-}
-
 }  // namespace xenplan

@@ -36,9 +36,13 @@ const Node* MapReader::required(std::string_view key, std::string_view example) 
   const Node* value = optional(key);
   if (!value && node_.kind == NodeKind::Mapping) {
     ctx_.sink.error(Code::MissingField, ctx_.at(node_.span), fmt::format("{} has no `{}`", what_, key))
-        .help(fmt::format("add `{}`", example));
+        .help(fmt::format("add `{}: {}`", key, example));
   }
   return value;
+}
+
+std::string MapReader::label(std::string_view key) {
+  return fmt::format("`{}`", key);
 }
 
 Span MapReader::key_span(std::string_view key) const {

@@ -1,12 +1,15 @@
 // Reading mappings of the syntax tree field by field: duplicate keys, missing required fields
 // and unknown keys (with "did you mean") are reported here, once, for every entity.
+// read() and require() name each key once and set the field's state (model/field.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "model/field.h"
 #include "syntax/tree.h"
 
 namespace xenplan {
@@ -28,8 +31,22 @@ class MapReader {
 
   // The value of `key`, or null when absent. Every key asked for counts as known.
   const Node* optional(std::string_view key);
-  // Like optional(), but reports a missing key, suggesting `example` ("memory: 512MiB").
+  // Like optional(), but reports a missing key, suggesting `key: example` ("memory: 512MiB").
   const Node* required(std::string_view key, std::string_view example);
+
+  // Reads `key` into `out` with `read_value(ctx, node, "`key`")` when present: Written, or
+  // Invalid (the reader reported why). When absent, `out` keeps its state (Absent or Defaulted).
+  template <class T, class Read>
+  void read(std::string_view key, Located<T>& out, Read&& read_value) {
+    if (const Node* v = optional(key)) store(read_value(ctx_, *v, label(key)), *v, out);
+  }
+  // The same for a required key: when absent, reports it and leaves `out` Absent.
+  template <class T, class Read>
+  void require(std::string_view key, std::string_view example, Located<T>& out, Read&& read_value) {
+    if (const Node* v = required(key, example)) store(read_value(ctx_, *v, label(key)), *v, out);
+  }
+  // "`key`", the way messages name a key.
+  static std::string label(std::string_view key);
   // The span of `key` itself (for messages about the key), or the mapping's span.
   Span key_span(std::string_view key) const;
   // Reports duplicate keys and keys never asked for. Call once, after every optional()/required().
@@ -44,6 +61,17 @@ class MapReader {
 
  private:
   const Entry* find(std::string_view key) const;
+
+  template <class T>
+  static void store(std::optional<Located<T>>&& value, const Node& node, Located<T>& out) {
+    if (value) {
+      out = std::move(*value);
+      out.state = FieldState::Written;
+    } else {
+      out.span = node.span;
+      out.state = FieldState::Invalid;
+    }
+  }
 
   Context& ctx_;
   const Node& node_;

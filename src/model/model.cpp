@@ -81,27 +81,86 @@ std::string Mac::text() const {
                      octets[4], octets[5]);
 }
 
+namespace {
+
+template <class T>
+const T* find_in(const std::vector<T>& defs, const Ref<T>& ref) {
+  const auto i = ref.index();
+  return i && *i < defs.size() ? &defs[*i] : nullptr;
+}
+
+}  // namespace
+
+const Pool* Model::find(const Ref<Pool>& ref) const {
+  return find_in(pools, ref);
+}
+const Bridge* Model::find(const Ref<Bridge>& ref) const {
+  return find_in(host.bridges, ref);
+}
+const VolumeGroup* Model::find(const Ref<VolumeGroup>& ref) const {
+  return find_in(host.volume_groups, ref);
+}
+
 CpuSet Model::pool0_cpus() const {
-  CpuSet all = host.cpus.value > 0 ? CpuSet::range(0, host.cpus.value - 1) : CpuSet();
-  for (const Pool& p : pools) all = all.minus(p.cpus.value);
+  CpuSet all = host.cpus.usable() ? CpuSet::range(0, host.cpus.value - 1) : CpuSet();
+  for (const Pool& p : pools) {
+    if (p.cpus.usable()) all = all.minus(p.cpus.value);
+  }
   return all;
 }
 
+bool Model::in_pool0(const Domain& d) const {
+  return !d.pool.name.given() || (d.pool.name.written() && d.pool.name.value == kPool0Name);
+}
+
+const Pool* Model::pool_of(const Domain& d) const {
+  return in_pool0(d) ? nullptr : find(d.pool);
+}
+
 CpuSet Model::domain_pool_cpus(const Domain& d) const {
-  return d.pool ? pools[*d.pool].cpus.value : pool0_cpus();
+  const Pool* p = pool_of(d);
+  return p ? p->cpus.value : pool0_cpus();
 }
 
 SchedulerKind Model::domain_scheduler(const Domain& d) const {
-  return d.pool ? pools[*d.pool].scheduler.value : host.xen.scheduler.value;
+  const Pool* p = pool_of(d);
+  return p ? p->scheduler.value : host.xen.scheduler.value;
 }
 
 bool Model::domain_pool_known(const Domain& d) const {
-  if (!d.pool) return !d.pool_name || d.pool_name->value == "Pool-0";
-  return known(pools[*d.pool].cpus) && known(pools[*d.pool].scheduler);
+  if (in_pool0(d)) return host.xen.scheduler.usable();
+  const Pool* p = pool_of(d);
+  return p && p->cpus.usable() && p->scheduler.usable();
 }
 
 std::string_view Model::domain_pool_name(const Domain& d) const {
-  return d.pool ? std::string_view(pools[*d.pool].name.value) : std::string_view("Pool-0");
+  const Pool* p = pool_of(d);
+  return p ? std::string_view(p->name.value) : kPool0Name;
+}
+
+std::vector<VcpuRtds> Model::rtds_parameters(const Domain& d) const {
+  return rtds_per_vcpu(d.rtds, d.maxvcpus.value);
+}
+
+std::vector<VcpuRtds> Model::dom0_rtds_parameters() const {
+  return rtds_per_vcpu(host.dom0.rtds, host.dom0.vcpus.value);
+}
+
+std::vector<VcpuRtds> rtds_per_vcpu(const std::optional<RtdsSpec>& spec, uint32_t vcpus) {
+  std::vector<VcpuRtds> out(vcpus, kXenRtdsDefault);
+  if (!spec || spec->entries.empty()) return out;
+  for (uint32_t v = 0; v < vcpus; ++v) {
+    // A per-vCPU list of the wrong length is an error (check_schedulers); its missing vCPUs keep
+    // Xen's defaults here, which nothing downstream of a failed check uses.
+    if (spec->per_vcpu && v >= spec->entries.size()) break;
+    const RtdsParams& p = spec->entries[spec->per_vcpu ? v : 0];
+    out[v] = {p.budget_us.value, p.period_us.value, p.extratime.value};
+  }
+  return out;
+}
+
+std::string volume_name(const Domain& d, const Disk& disk) {
+  return d.name.value + "-" + disk.vdev.value;
 }
 
 }  // namespace xenplan

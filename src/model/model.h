@@ -1,6 +1,7 @@
 // The typed model of a Xen host: what every pass and backend reads. Built once from the tree.
-// Units: memory in bytes, times in microseconds, CPUs as CpuSet. Every entity keeps its span.
-// Entities live in vectors in declaration order; references are resolved to indices.
+// Units: memory in bytes, times in microseconds, CPUs as CpuSet. Every entity keeps its span,
+// every field its state (model/field.h). Entities live in vectors in declaration order;
+// references by name (Ref) are resolved to indices by build_model.
 #pragma once
 
 #include <array>
@@ -12,21 +13,9 @@
 
 #include "base/cpuset.h"
 #include "base/source.h"
+#include "model/field.h"
 
 namespace xenplan {
-
-template <class T>
-struct Located {
-  T value{};
-  Span span;
-};
-
-// Whether a field was read: a field whose value had an error keeps its empty span, so passes
-// skip the checks that depend on it instead of reporting consequences of the first error.
-template <class T>
-bool known(const Located<T>& field) {
-  return field.span.end != 0;
-}
 
 enum class SchedulerKind { Credit, Credit2, Rtds, Null, Arinc653 };
 enum class DomainType { Pv, Pvh, Hvm };
@@ -43,35 +32,55 @@ std::string_view disk_format_name(DiskFormat f);
 std::string_view disk_access_name(DiskAccess a);  // "rw" / "ro"
 bool is_credit_family(SchedulerKind s);
 
-using PoolIndex = uint32_t;    // index into Model::pools
-using BridgeIndex = uint32_t;  // index into Host::bridges
-using GroupIndex = uint32_t;   // index into Host::volume_groups
+// The names Xen gives the boot pool and the control domain.
+inline constexpr std::string_view kPool0Name = "Pool-0";
+inline constexpr std::string_view kDom0Name = "Domain-0";
 
+using PoolIndex = uint32_t;    // index into Model::pools
+using DomainIndex = uint32_t;  // index into Model::domains
+
+// One `rtds: {period, budget, extratime}` mapping.
 struct RtdsParams {
   Located<uint64_t> period_us;
   Located<uint64_t> budget_us;
-  bool extratime = false;
+  Located<bool> extratime;  // defaulted: false
   Span span;
 };
+
+// A domain's (or dom0's) `rtds`: one mapping for every vCPU, or a list with one per vCPU.
+struct RtdsSpec {
+  std::vector<RtdsParams> entries;
+  bool per_vcpu = false;
+  Span span;
+};
+
+// The RTDS parameters one vCPU runs with, in µs.
+struct VcpuRtds {
+  uint64_t budget_us = 0;
+  uint64_t period_us = 0;
+  bool extratime = false;
+  bool operator==(const VcpuRtds&) const = default;
+};
+
+// What Xen gives a vCPU that nobody configured (xen/common/sched/rt.c: RTDS_DEFAULT_PERIOD and
+// RTDS_DEFAULT_BUDGET, extratime set when the vCPU is allocated).
+inline constexpr VcpuRtds kXenRtdsDefault{4000, 10000, true};
 
 struct XenConfig {
   Located<std::string> version;  // "4.17"
   uint32_t major = 4, minor = 17;
-  std::vector<SchedulerKind> schedulers;  // compiled into the target hypervisor
-  bool schedulers_declared = false;       // from the description rather than the version default
-  Span schedulers_span;
-  Located<SchedulerKind> scheduler{SchedulerKind::Credit2, {}};  // boot scheduler: Pool-0's
-  bool scheduler_declared = false;             // false: Xen's default (credit2); span at `host.xen`
-  std::vector<Located<std::string>> options;   // extra Xen boot options
-  Located<uint64_t> rtds_overhead_us{50, {}};  // analysis margin (µs); default: Xen's timer_slop
+  Located<std::vector<SchedulerKind>> schedulers;  // compiled in; defaulted: the version's stock build
+  Located<SchedulerKind> scheduler;  // boot scheduler: Pool-0's; defaulted: credit2, span at `host.xen`
+  std::vector<Located<std::string>> options;  // extra Xen boot options
+  Located<uint64_t> rtds_overhead_us;         // analysis margin (µs); defaulted: Xen's timer_slop, 50us
   Span span;
 };
 
 struct Dom0 {
-  Located<uint64_t> memory;        // bytes, fixed: dom0_mem=X,max:X
-  Located<uint32_t> vcpus;         // dom0_max_vcpus
-  bool pin = false;                // dom0_vcpus_pin
-  std::optional<RtdsParams> rtds;  // dom0's vCPUs when Pool-0 runs RTDS (default 10ms/4ms)
+  Located<uint64_t> memory;      // bytes, fixed: dom0_mem=X,max:X
+  Located<uint32_t> vcpus;       // dom0_max_vcpus
+  Located<bool> pin;             // dom0_vcpus_pin; defaulted: false
+  std::optional<RtdsSpec> rtds;  // dom0's vCPUs when Pool-0 runs RTDS (absent: Xen's defaults)
   Span span;
 };
 
@@ -80,14 +89,14 @@ struct Bridge {
   std::vector<Located<std::string>> ports;
   AddressMode address = AddressMode::Manual;
   Located<std::string> cidr;     // Static only: "192.0.2.10/24"
-  Located<std::string> gateway;  // Static only, optional
+  Located<std::string> gateway;  // Static only; absent when not given
   Span span;
 };
 
 struct VolumeGroup {
   Located<std::string> name;
   std::vector<Located<std::string>> devices;
-  std::optional<Located<uint64_t>> size;  // bytes: capacity to check volumes against
+  Located<uint64_t> size;  // bytes: capacity to check volumes against; absent when not given
   Span span;
 };
 
@@ -95,8 +104,8 @@ struct VolumeGroup {
 struct Boot {
   Located<std::string> xen;     // /boot/xen-4.17-amd64.gz
   Located<std::string> kernel;  // dom0's kernel
-  std::optional<Located<std::string>> initrd;
-  std::optional<Located<std::string>> cmdline;  // dom0's kernel command line
+  Located<std::string> initrd;   // absent when not given
+  Located<std::string> cmdline;  // dom0's kernel command line; absent when not given
   Span span;
 };
 
@@ -120,18 +129,17 @@ struct Pool {
 };
 
 struct CreditParams {
-  std::optional<Located<uint32_t>> weight;  // 1..65535
-  std::optional<Located<uint32_t>> cap;     // percent of one CPU, 0 = none
+  Located<uint32_t> weight;  // 1..65535; absent when not given
+  Located<uint32_t> cap;     // percent of one CPU, 0 = none; absent when not given
   Span span;
 };
 
 struct Disk {
   Located<std::string> vdev;
   DiskSource source = DiskSource::Volume;
-  Located<std::string> path;              // File and Device
-  Located<std::string> group;             // Volume: the volume group's name
-  std::optional<GroupIndex> group_index;  // Volume: resolved group
-  Located<uint64_t> size;                 // Volume: bytes
+  Located<std::string> path;  // File and Device
+  Ref<VolumeGroup> group;      // Volume
+  Located<uint64_t> size;      // Volume: bytes
   DiskFormat format = DiskFormat::Raw;
   DiskAccess access = DiskAccess::ReadWrite;
   Span span;
@@ -144,33 +152,29 @@ struct Mac {
 };
 
 struct Network {
-  Located<std::string> bridge;
-  std::optional<BridgeIndex> bridge_index;
-  std::optional<Located<Mac>> mac;
+  Ref<Bridge> bridge;
+  Located<Mac> mac;  // absent: xl picks one
   Span span;
 };
 
 struct Domain {
   Located<std::string> name;
-  Located<DomainType> type{DomainType::Pv, {}};
-  std::optional<Located<std::string>> pool_name;  // absent: Pool-0
-  std::optional<PoolIndex> pool;                  // resolved; absent: Pool-0
-  Located<uint64_t> memory;                       // bytes
-  Located<uint64_t> maxmem;                       // bytes, defaults to memory
-  Located<uint32_t> vcpus;
-  Located<uint32_t> maxvcpus;           // defaults to vcpus
-  std::optional<Located<CpuSet>> cpus;  // hard affinity
-  std::vector<RtdsParams> rtds;         // empty, one for all vCPUs, or one per vCPU
-  bool rtds_per_vcpu = false;
-  Span rtds_span;
+  Located<DomainType> type;    // defaulted: pv
+  Ref<Pool> pool;              // name absent (or `Pool-0`): Pool-0
+  Located<uint64_t> memory;    // bytes
+  Located<uint64_t> maxmem;    // bytes; defaulted: memory
+  Located<uint32_t> vcpus;     // defaulted: 1
+  Located<uint32_t> maxvcpus;  // defaulted: vcpus
+  Located<CpuSet> cpus;        // hard affinity; absent when not given
+  std::optional<RtdsSpec> rtds;
   std::optional<CreditParams> credit;
-  std::optional<Located<std::string>> kernel, ramdisk, cmdline, bootloader;
+  Located<std::string> kernel, ramdisk, cmdline, bootloader;  // each absent when not given
   std::vector<Disk> disks;
   std::vector<Network> networks;
-  Located<Action> on_poweroff{Action::Destroy, {}};
-  Located<Action> on_reboot{Action::Restart, {}};
-  Located<Action> on_crash{Action::Destroy, {}};
-  bool always_busy = false;  // trusted: the guest never idles, so classical tests apply
+  Located<Action> on_poweroff;  // defaulted: destroy
+  Located<Action> on_reboot;    // defaulted: restart
+  Located<Action> on_crash;     // defaulted: destroy
+  Located<bool> always_busy;    // trusted: the guest never idles, so classical tests apply
   Span span;
 };
 
@@ -180,14 +184,34 @@ struct Model {
   std::vector<Pool> pools;
   std::vector<Domain> domains;
 
+  // The entity a reference names, or null when it is not resolved.
+  const Pool* find(const Ref<Pool>& ref) const;
+  const Bridge* find(const Ref<Bridge>& ref) const;
+  const VolumeGroup* find(const Ref<VolumeGroup>& ref) const;
+
   // Pool-0's CPUs: every host CPU no pool claims.
   CpuSet pool0_cpus() const;
+  // Whether the domain runs in Pool-0: it names no pool, or Pool-0 itself.
+  bool in_pool0(const Domain& d) const;
+  // The pool a domain runs in, or null for Pool-0 (and for a pool that does not exist).
+  const Pool* pool_of(const Domain& d) const;
   // CPUs a domain may run on: its pool's CPUs (Pool-0's when it has none).
   CpuSet domain_pool_cpus(const Domain& d) const;
   SchedulerKind domain_scheduler(const Domain& d) const;
-  // False when the domain names a pool that does not exist (or whose CPUs are unknown).
+  // False when the domain names a pool that does not exist, or whose scheduler or CPUs are unusable.
   bool domain_pool_known(const Domain& d) const;
   std::string_view domain_pool_name(const Domain& d) const;  // "Pool-0" when none
+
+  // The only answer to "which RTDS budget and period does each vCPU run with": one entry per vCPU
+  // (a domain's maxvcpus, dom0's vcpus), Xen's defaults where the description gives none.
+  std::vector<VcpuRtds> rtds_parameters(const Domain& d) const;
+  std::vector<VcpuRtds> dom0_rtds_parameters() const;
 };
+
+// The logical volume that backs a `volume` disk: <domain>-<vdev>, as xen-tools names them.
+std::string volume_name(const Domain& d, const Disk& disk);
+
+// One entry per vCPU from an `rtds` spec (absent: Xen's defaults for all of them).
+std::vector<VcpuRtds> rtds_per_vcpu(const std::optional<RtdsSpec>& spec, uint32_t vcpus);
 
 }  // namespace xenplan

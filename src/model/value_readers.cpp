@@ -45,7 +45,7 @@ std::optional<Located<std::string>> read_string(Context& ctx, const Node& node, 
     wrong_type(ctx, node, key, "a string");
     return std::nullopt;
   }
-  return Located<std::string>{node.text, node.span};
+  return written<std::string>(node.text, node.span);
 }
 
 std::optional<Located<uint64_t>> read_uint(Context& ctx, const Node& node, std::string_view key, uint64_t min,
@@ -77,19 +77,19 @@ std::optional<Located<uint64_t>> read_uint(Context& ctx, const Node& node, std::
                    fmt::format("{} must be between {} and {}, found {}", key, min, max, node.text));
     return std::nullopt;
   }
-  return Located<uint64_t>{n, node.span};
+  return written<uint64_t>(n, node.span);
 }
 
 std::optional<Located<uint32_t>> read_uint32(Context& ctx, const Node& node, std::string_view key,
                                              uint32_t min, uint32_t max) {
   const auto v = read_uint(ctx, node, key, min, max);
   if (!v) return std::nullopt;
-  return Located<uint32_t>{static_cast<uint32_t>(v->value), v->span};
+  return written<uint32_t>(static_cast<uint32_t>(v->value), v->span);
 }
 
 std::optional<Located<bool>> read_bool(Context& ctx, const Node& node, std::string_view key) {
   if (is_scalar(node) && !node.quoted && (node.text == "true" || node.text == "false")) {
-    return Located<bool>{node.text == "true", node.span};
+    return written<bool>(node.text == "true", node.span);
   }
   ctx.sink
       .error(Code::WrongType, ctx.at(node.span),
@@ -115,7 +115,7 @@ std::optional<Located<uint64_t>> read_quantity(Context& ctx, const Node& node, s
     if (!p.help.empty()) b.help(p.help);
     return std::nullopt;
   }
-  return Located<uint64_t>{*p.value, node.span};
+  return written<uint64_t>(*p.value, node.span);
 }
 
 }  // namespace
@@ -145,7 +145,7 @@ std::optional<Located<CpuSet>> read_cpuset(Context& ctx, const Node& node, std::
           .help("list at least one CPU, such as [2, 3] or \"2-3\"");
       return std::nullopt;
     }
-    return Located<CpuSet>{set, node.span};
+    return written<CpuSet>(set, node.span);
   }
   if (!is_scalar(node)) {
     wrong_type(ctx, node, key, "a CPU set such as \"2-5,7\" or [2, 3]");
@@ -158,7 +158,7 @@ std::optional<Located<CpuSet>> read_cpuset(Context& ctx, const Node& node, std::
     if (!error.help.empty()) b.help(error.help);
     return std::nullopt;
   }
-  return Located<CpuSet>{set, node.span};
+  return written<CpuSet>(set, node.span);
 }
 
 std::optional<Located<Mac>> read_mac(Context& ctx, const Node& node, std::string_view key) {
@@ -181,7 +181,7 @@ std::optional<Located<Mac>> read_mac(Context& ctx, const Node& node, std::string
         .help("write six two-digit hex octets separated by colons, such as \"00:16:3e:00:00:01\"");
     return std::nullopt;
   }
-  return Located<Mac>{mac, node.span};
+  return written<Mac>(mac, node.span);
 }
 
 std::vector<NodeId> read_list(Context& ctx, const Node& node, std::string_view key) {
@@ -230,7 +230,7 @@ std::optional<Located<SchedulerKind>> read_scheduler(Context& ctx, const Node& n
                                                      {"null", SchedulerKind::Null},
                                                      {"arinc653", SchedulerKind::Arinc653}};
   if (node.kind == NodeKind::Null && (node.text == "null" || node.text == "Null" || node.text == "NULL")) {
-    return Located<SchedulerKind>{SchedulerKind::Null, node.span};
+    return written<SchedulerKind>(SchedulerKind::Null, node.span);
   }
   return read_word<SchedulerKind>(ctx, node, key, kWords);
 }
@@ -241,25 +241,39 @@ namespace xenplan {
 
 constexpr uint64_t kMaxRtdsUs = 2147483647;  // xl parses periods into a C int
 
+namespace {
+
 RtdsParams read_rtds_params(Context& ctx, const Node& node) {
   MapReader m(ctx, node, "`rtds`");
   RtdsParams p;
   p.span = node.span;
-  if (const Node* v = m.required("period", "period: 10ms"))
-    assign(read_time(ctx, *v, "`period`"), p.period_us);
-  if (const Node* v = m.required("budget", "budget: 2ms"))
-    assign(read_time(ctx, *v, "`budget`"), p.budget_us);
-  if (const Node* v = m.optional("extratime")) {
-    if (auto b = read_bool(ctx, *v, "`extratime`")) p.extratime = b->value;
-  }
+  p.extratime = defaulted(false, node.span);
+  m.require("period", "10ms", p.period_us, read_time);
+  m.require("budget", "2ms", p.budget_us, read_time);
+  m.read("extratime", p.extratime, read_bool);
   m.finish();
-  for (const Located<uint64_t>* t : {&p.period_us, &p.budget_us}) {
-    if (t->value > kMaxRtdsUs) {
+  for (Located<uint64_t>* t : {&p.period_us, &p.budget_us}) {
+    if (t->usable() && t->value > kMaxRtdsUs) {
       ctx.sink.error(Code::RtdsParams, ctx.at(t->span),
                      fmt::format("{} is longer than xl's limit of 2147483647us", format_time(t->value)));
+      t->state = FieldState::Invalid;
     }
   }
   return p;
+}
+
+}  // namespace
+
+RtdsSpec read_rtds(Context& ctx, const Node& node) {
+  RtdsSpec spec;
+  spec.span = node.span;
+  if (node.kind == NodeKind::Sequence) {
+    spec.per_vcpu = true;
+    for (NodeId id : node.items) spec.entries.push_back(read_rtds_params(ctx, ctx.node(id)));
+  } else {
+    spec.entries.push_back(read_rtds_params(ctx, node));
+  }
+  return spec;
 }
 
 }  // namespace xenplan

@@ -54,15 +54,28 @@ std::optional<Located<E>> read_word(Context& ctx, const Node& node, std::string_
   for (const auto& w : words) spellings.push_back(w.word);
   const auto index = match_word(ctx, node, key, spellings);
   if (!index) return std::nullopt;
-  return Located<E>{words[*index].value, node.span};
+  return written<E>(words[*index].value, node.span);
+}
+
+// Readers with bounds or word lists, in the shape MapReader::read and require take.
+inline auto uint32_in(uint32_t min, uint32_t max) {
+  return [=](Context& ctx, const Node& node, std::string_view key) {
+    return read_uint32(ctx, node, key, min, max);
+  };
+}
+template <class E, size_t N>
+auto word_of(const WordOf<E> (&words)[N]) {
+  return [&words](Context& ctx, const Node& node, std::string_view key) {
+    return read_word<E>(ctx, node, key, std::span<const WordOf<E>>(words, N));
+  };
 }
 
 }  // namespace xenplan
 
 namespace xenplan {
 
-// One `rtds: {period, budget, extratime}` mapping.
-RtdsParams read_rtds_params(Context& ctx, const Node& node);
+// A domain's or dom0's `rtds`: one mapping for every vCPU, or a list with one mapping per vCPU.
+RtdsSpec read_rtds(Context& ctx, const Node& node);
 
 // A scheduler name; an unquoted `null` (YAML's null value) reads as the null scheduler.
 std::optional<Located<SchedulerKind>> read_scheduler(Context& ctx, const Node& node, std::string_view key);

@@ -15,11 +15,12 @@ void check_pool_cpus(PassContext& ctx) {
   const Model& m = ctx.model;
   const Host& host = m.host;
   const CpuSet all = CpuSet::range(0, host.cpus.value - 1);
-  const CpuSet dom0_pinned =
-      host.dom0.pin && host.dom0.vcpus.value > 0 ? CpuSet::range(0, host.dom0.vcpus.value - 1) : CpuSet();
+  const CpuSet dom0_pinned = host.dom0.pin.value && host.dom0.vcpus.usable()
+                                 ? CpuSet::range(0, host.dom0.vcpus.value - 1)
+                                 : CpuSet();
   for (size_t i = 0; i < m.pools.size(); ++i) {
     const Pool& p = m.pools[i];
-    if (!known(p.cpus)) continue;
+    if (!p.cpus.usable()) continue;
     const CpuSet& cpus = p.cpus.value;
     if (const CpuSet outside = cpus.minus(all); !outside.empty()) {
       ctx.sink
@@ -41,7 +42,7 @@ void check_pool_cpus(PassContext& ctx) {
     }
     for (size_t j = 0; j < i; ++j) {
       const Pool& q = m.pools[j];
-      if (!known(q.cpus)) continue;
+      if (!q.cpus.usable()) continue;
       if (const CpuSet both = cpus.intersect(q.cpus.value); !both.empty()) {
         ctx.sink
             .error(Code::CpuOverlap, ctx.at(p.cpus.span),
@@ -57,7 +58,7 @@ void check_pool_cpus(PassContext& ctx) {
 
 void check_dom0_cpus(PassContext& ctx) {
   const Host& host = ctx.model.host;
-  if (known(host.dom0.vcpus) && host.dom0.pin && host.dom0.vcpus.value > host.cpus.value) {
+  if (host.dom0.vcpus.usable() && host.dom0.pin.value && host.dom0.vcpus.value > host.cpus.value) {
     ctx.sink
         .error(Code::Dom0Cpus, ctx.at(host.dom0.vcpus.span),
                fmt::format("dom0 pins {} vCPUs but the host has only {} CPUs", host.dom0.vcpus.value,
@@ -67,7 +68,7 @@ void check_dom0_cpus(PassContext& ctx) {
 }
 
 void check_domain_cpus(PassContext& ctx, const Domain& d) {
-  if (known(d.vcpus) && known(d.maxvcpus) && d.vcpus.value > d.maxvcpus.value) {
+  if (d.vcpus.usable() && d.maxvcpus.usable() && d.vcpus.value > d.maxvcpus.value) {
     ctx.sink
         .error(Code::VcpuCount, ctx.at(d.maxvcpus.span),
                fmt::format("domain `{}` has maxvcpus {} below vcpus {}", d.name.value, d.maxvcpus.value,
@@ -75,15 +76,14 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
         .note(ctx.at(d.vcpus.span), "vcpus is given here")
         .help("xl requires vcpus <= maxvcpus; raise maxvcpus or lower vcpus");
   }
-  if (!d.cpus || !ctx.model.domain_pool_known(d)) return;
+  if (!d.cpus.usable() || !ctx.model.domain_pool_known(d)) return;
   const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
-  if (const CpuSet outside = d.cpus->value.minus(pool_cpus); !outside.empty()) {
-    auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(d.cpus->span),
+  if (const CpuSet outside = d.cpus.value.minus(pool_cpus); !outside.empty()) {
+    auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(d.cpus.span),
                             fmt::format("domain `{}` is pinned to {}, outside its pool `{}`", d.name.value,
                                         outside.phrase(), ctx.model.domain_pool_name(d)));
-    if (d.pool)
-      b.note(ctx.at(ctx.model.pools[*d.pool].cpus.span),
-             fmt::format("pool `{}` has {}", ctx.model.domain_pool_name(d), pool_cpus.phrase()));
+    if (const Pool* p = ctx.model.pool_of(d))
+      b.note(ctx.at(p->cpus.span), fmt::format("pool `{}` has {}", p->name.value, pool_cpus.phrase()));
     b.help(pool_cpus.empty() ? std::string("the pool has no CPUs left")
                              : fmt::format("pin it within {}", pool_cpus.phrase()));
   }
@@ -92,7 +92,7 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
 }  // namespace
 
 void check_cpus(PassContext& ctx) {
-  if (!known(ctx.model.host.cpus)) return;  // every CPU check is relative to the host's CPUs
+  if (!ctx.model.host.cpus.usable()) return;  // every CPU check is relative to the host's CPUs
   check_pool_cpus(ctx);
   check_dom0_cpus(ctx);
   for (const Domain& d : ctx.model.domains) check_domain_cpus(ctx, d);

@@ -12,6 +12,7 @@ namespace {
 
 // xen-vbd-interface(7): xvd<letters>[<partition>], hd[a-d][<0-63>], sd[a-p][<0-15>].
 std::optional<std::string> vdev_problem(std::string_view v) {
+  if (v.empty()) return "the name is empty; use xvda, xvdb, ... (or hda-hdd and sda-sdp for emulated HVM disks)";
   auto split = [&](size_t prefix, std::string_view& letters, std::string_view& digits) {
     size_t i = prefix;
     while (i < v.size() && std::islower(static_cast<unsigned char>(v[i]))) ++i;
@@ -48,7 +49,7 @@ void check_disks(PassContext& ctx, const Domain& d) {
   std::map<std::string, Span> seen;
   for (const Disk& disk : d.disks) {
     const auto& vdev = disk.vdev;
-    if (vdev.value.empty()) continue;
+    if (!vdev.written()) continue;
     if (const auto problem = vdev_problem(vdev.value)) {
       ctx.sink
           .error(Code::BadVdev, ctx.at(vdev.span), fmt::format("`{}` is not a virtual disk name", vdev.value))
@@ -66,32 +67,33 @@ void check_disks(PassContext& ctx, const Domain& d) {
 }
 
 void check_boot(PassContext& ctx, const Domain& d) {
+  if (!d.type.usable()) return;
   const bool hvm = d.type.value == DomainType::Hvm;
-  if (!hvm && !d.kernel && !d.bootloader) {
+  if (!hvm && !d.kernel.given() && !d.bootloader.given()) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.name.span),
                fmt::format("{} domain `{}` has neither `kernel` nor `bootloader`",
                            domain_type_name(d.type.value), d.name.value))
         .help("add `kernel: /boot/vmlinuz-...` for direct boot, or `bootloader: pygrub`");
   }
-  if (d.kernel && d.bootloader) {
+  if (d.kernel.given() && d.bootloader.given()) {
     ctx.sink
-        .error(Code::BootMethod, ctx.at(d.bootloader->span),
+        .error(Code::BootMethod, ctx.at(d.bootloader.span),
                fmt::format("domain `{}` has both `kernel` and `bootloader`", d.name.value))
-        .note(ctx.at(d.kernel->span), "kernel is given here")
+        .note(ctx.at(d.kernel.span), "kernel is given here")
         .help("keep one: the bootloader reads the kernel from the guest's disk");
   }
-  if (hvm && d.bootloader) {
+  if (hvm && d.bootloader.given()) {
     ctx.sink
-        .error(Code::BootMethod, ctx.at(d.bootloader->span),
+        .error(Code::BootMethod, ctx.at(d.bootloader.span),
                fmt::format("HVM domain `{}` cannot use a bootloader", d.name.value))
         .help("HVM guests boot from their firmware; remove `bootloader`");
   }
-  if (!d.kernel) {
+  if (!d.kernel.given()) {
     for (const auto* option : {&d.ramdisk, &d.cmdline}) {
-      if (!*option) continue;
+      if (!option->given()) continue;
       ctx.sink
-          .error(Code::KernelOptions, ctx.at((*option)->span),
+          .error(Code::KernelOptions, ctx.at(option->span),
                  fmt::format("domain `{}` sets `{}` without a `kernel`", d.name.value,
                              option == &d.ramdisk ? "ramdisk" : "cmdline"))
           .help("ramdisk and cmdline apply to direct kernel boot only; add `kernel` or remove it");
@@ -103,19 +105,19 @@ void check_macs(PassContext& ctx) {
   std::map<std::array<uint8_t, 6>, Span> seen;
   for (const Domain& d : ctx.model.domains) {
     for (const Network& n : d.networks) {
-      if (!n.mac) continue;
-      const Mac& mac = n.mac->value;
+      if (!n.mac.written()) continue;
+      const Mac& mac = n.mac.value;
       const bool zero = mac.octets == std::array<uint8_t, 6>{};
       if ((mac.octets[0] & 1) != 0 || zero) {
         ctx.sink
-            .error(Code::BadMac, ctx.at(n.mac->span),
+            .error(Code::BadMac, ctx.at(n.mac.span),
                    fmt::format("MAC {} is {}", mac.text(), zero ? "all zeros" : "a multicast address"))
             .help("use a unicast MAC: Xen's prefix 00:16:3e, or a locally administered one such as 02:...");
         continue;
       }
-      if (const auto [it, inserted] = seen.emplace(mac.octets, n.mac->span); !inserted) {
+      if (const auto [it, inserted] = seen.emplace(mac.octets, n.mac.span); !inserted) {
         ctx.sink
-            .error(Code::DuplicateMac, ctx.at(n.mac->span),
+            .error(Code::DuplicateMac, ctx.at(n.mac.span),
                    fmt::format("MAC {} is used twice on this host", mac.text()))
             .note(ctx.at(it->second), "first used here")
             .help("give every interface its own MAC, or leave `mac` out to let xl pick one");

@@ -22,9 +22,9 @@ void check_whole_mib(PassContext& ctx, const Located<uint64_t>& size, std::strin
 }
 
 void check_domain_memory(PassContext& ctx, const Domain& d) {
-  if (!known(d.memory) || !known(d.maxmem)) return;
+  if (!d.memory.usable() || !d.maxmem.usable()) return;
   check_whole_mib(ctx, d.memory, fmt::format("domain `{}` has memory", d.name.value));
-  if (d.maxmem.span.begin != d.memory.span.begin) {
+  if (d.maxmem.written()) {
     check_whole_mib(ctx, d.maxmem, fmt::format("domain `{}` has maxmem", d.name.value));
   }
   if (d.memory.value == 0) {
@@ -40,7 +40,7 @@ void check_domain_memory(PassContext& ctx, const Domain& d) {
                            format_memory(d.maxmem.value), format_memory(d.memory.value)))
         .note(ctx.at(d.memory.span), "memory is given here")
         .help("raise maxmem to at least memory, or remove it (it defaults to memory)");
-  } else if (d.maxmem.value > d.memory.value && d.type.value == DomainType::Hvm) {
+  } else if (d.maxmem.value > d.memory.value && d.type.usable() && d.type.value == DomainType::Hvm) {
     ctx.sink
         .warning(Code::PreBallooned, ctx.at(d.maxmem.span),
                  fmt::format("HVM domain `{}` starts with {} of its maxmem {}", d.name.value,
@@ -71,23 +71,24 @@ void check_volume_groups(PassContext& ctx) {
   std::vector<uint64_t> used(m.host.volume_groups.size(), 0);
   for (const Domain& d : m.domains) {
     for (const Disk& disk : d.disks) {
-      if (disk.source != DiskSource::Volume || !disk.group_index || !known(disk.size)) continue;
+      const auto group = disk.group.index();
+      if (disk.source != DiskSource::Volume || !group || !disk.size.usable()) continue;
       if (disk.size.value == 0) {
         ctx.sink.error(Code::OutOfRange, ctx.at(disk.size.span), "a logical volume cannot be empty")
             .help("give the volume a size such as `8GiB`");
       }
       const uint64_t rounded =
           disk.size.value / kExtent * kExtent + (disk.size.value % kExtent ? kExtent : 0);
-      used[*disk.group_index] = saturating_add(used[*disk.group_index], rounded);
+      used[*group] = saturating_add(used[*group], rounded);
     }
   }
   for (size_t i = 0; i < used.size(); ++i) {
     const VolumeGroup& vg = m.host.volume_groups[i];
-    if (!vg.size || used[i] <= vg.size->value) continue;
+    if (!vg.size.usable() || used[i] <= vg.size.value) continue;
     ctx.sink
-        .error(Code::VolumeOvercommit, ctx.at(vg.size->span),
+        .error(Code::VolumeOvercommit, ctx.at(vg.size.span),
                fmt::format("volume group `{}` holds {} but its volumes need {}", vg.name.value,
-                           format_memory(vg.size->value), format_memory(used[i])))
+                           format_memory(vg.size.value), format_memory(used[i])))
         .note(ctx.at(vg.name.span), "each volume is rounded up to LVM's 4MiB extents")
         .help("shrink a volume, or give the group more space");
   }
@@ -97,11 +98,11 @@ void check_volume_groups(PassContext& ctx) {
 
 void check_memory(PassContext& ctx) {
   const Host& host = ctx.model.host;
-  bool all_known = known(host.memory) && known(host.dom0.memory);
-  if (known(host.dom0.memory)) check_whole_mib(ctx, host.dom0.memory, "dom0 has memory");
+  bool all_known = host.memory.usable() && host.dom0.memory.usable();
+  if (host.dom0.memory.usable()) check_whole_mib(ctx, host.dom0.memory, "dom0 has memory");
   for (const Domain& d : ctx.model.domains) {
     check_domain_memory(ctx, d);
-    all_known = all_known && known(d.memory) && known(d.maxmem) && known(d.maxvcpus);
+    all_known = all_known && d.memory.usable() && d.maxmem.usable() && d.maxvcpus.usable() && d.type.usable();
   }
   // The host's total means something only when every part of it was read.
   if (all_known) check_host_budget(ctx);

@@ -14,7 +14,7 @@ using Rule = std::optional<std::string> (*)(std::string_view);
 
 void check(PassContext& ctx, const Located<std::string>& value, Rule rule, std::string_view what,
            std::string_view help, Code code = Code::InvalidName) {
-  if (value.span.end == 0) return;  // never read: its absence was reported already
+  if (!value.written()) return;  // absent, defaulted, or already reported where it was read
   if (const auto problem = rule(value.value)) {
     ctx.sink
         .error(code, ctx.at(value.span), fmt::format("{} `{}` is not valid: {}", what, value.value, *problem))
@@ -31,7 +31,7 @@ class UniqueNames {
   UniqueNames(PassContext& ctx, std::string_view kind) : ctx_(ctx), kind_(kind) {}
 
   void add(const Located<std::string>& name) {
-    if (name.value.empty()) return;
+    if (!name.written()) return;
     const auto [it, inserted] = first_.emplace(name.value, name.span);
     if (!inserted) {
       ctx_.sink
@@ -56,7 +56,7 @@ void check_host_names(PassContext& ctx) {
     check(ctx, b.name, interface_name_problem, "bridge name", "use at most 15 letters, digits and `_ . -`");
     bridges.add(b.name);
     for (const auto& port : b.ports) {
-      check(ctx, port, interface_name_problem, "bridge port", "name a network interface, such as eth0");
+      check(ctx, port, bridge_port_problem, "bridge port", "name a network interface, such as eth0");
       ports.add(port);
     }
     if (b.address == AddressMode::Static) {
@@ -65,15 +65,11 @@ void check_host_names(PassContext& ctx) {
     }
   }
   if (host.boot) {
-    for (const auto* path : {&host.boot->xen, &host.boot->kernel}) {
+    for (const auto* path : {&host.boot->xen, &host.boot->kernel, &host.boot->initrd}) {
       check(ctx, *path, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
     }
-    if (host.boot->initrd)
-      check(ctx, *host.boot->initrd, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
-    if (host.boot->cmdline) {
-      check(ctx, *host.boot->cmdline, free_text_problem, "command line", "write the command line on one line",
-            Code::InvalidString);
-    }
+    check(ctx, host.boot->cmdline, free_text_problem, "command line", "write the command line on one line",
+          Code::InvalidString);
   }
   for (const VolumeGroup& vg : host.volume_groups) {
     check(ctx, vg.name, volume_group_name_problem, "volume group name", kWordHelp);
@@ -98,7 +94,7 @@ void check_host_names(PassContext& ctx) {
 void check_pool_names(PassContext& ctx) {
   UniqueNames pools(ctx, "pool");
   for (const Pool& p : ctx.model.pools) {
-    if (p.name.value.empty()) continue;
+    if (!p.name.written()) continue;
     if (p.name.value.starts_with("Pool-")) {
       ctx.sink
           .error(Code::ReservedName, ctx.at(p.name.span),
@@ -114,7 +110,7 @@ void check_pool_names(PassContext& ctx) {
 void check_domain_names(PassContext& ctx) {
   UniqueNames domains(ctx, "domain");
   for (const Domain& d : ctx.model.domains) {
-    if (d.name.value == "Domain-0") {
+    if (d.name.value == kDom0Name) {
       ctx.sink.error(Code::ReservedName, ctx.at(d.name.span), "domain name `Domain-0` is reserved for dom0")
           .help("configure dom0 under `host.dom0`, and give the guest another name");
       continue;
@@ -122,21 +118,20 @@ void check_domain_names(PassContext& ctx) {
     check(ctx, d.name, domain_name_problem, "domain name", kWordHelp);
     domains.add(d.name);
     for (const auto* path : {&d.kernel, &d.ramdisk}) {
-      if (*path) check(ctx, **path, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
+      check(ctx, *path, absolute_path_problem, "path", kPathHelp, Code::InvalidString);
     }
-    if (d.bootloader)
-      check(ctx, *d.bootloader, bootloader_problem, "bootloader", "write `pygrub` or an absolute path",
-            Code::InvalidString);
-    if (d.cmdline)
-      check(ctx, *d.cmdline, free_text_problem, "command line", "write the kernel command line on one line",
-            Code::InvalidString);
+    check(ctx, d.bootloader, bootloader_problem, "bootloader", "write `pygrub` or an absolute path",
+          Code::InvalidString);
+    check(ctx, d.cmdline, free_text_problem, "command line", "write the kernel command line on one line",
+          Code::InvalidString);
     for (const Disk& disk : d.disks) {
       if (disk.source != DiskSource::Volume) {
         check(ctx, disk.path, absolute_path_problem, "disk path", kPathHelp, Code::InvalidString);
-      } else if (!domain_name_problem(d.name.value) && !disk.vdev.value.empty()) {
+      } else if (d.name.written() && !domain_name_problem(d.name.value) && disk.vdev.written() &&
+                 !disk.vdev.value.empty()) {
         // The volume is named <domain>-<vdev> (as xen-tools does); LVM must accept that name.
-        const Located<std::string> lv{d.name.value + "-" + disk.vdev.value, disk.vdev.span};
-        check(ctx, lv, logical_volume_name_problem, "logical volume name", "rename the domain or the disk");
+        check(ctx, written(volume_name(d, disk), disk.vdev.span), logical_volume_name_problem,
+              "logical volume name", "rename the domain or the disk");
       }
     }
   }

@@ -13,11 +13,9 @@ namespace xenplan {
 namespace {
 
 constexpr uint64_t kRtdsMinUs = 10;
-constexpr uint64_t kRtdsDefaultPeriodUs = 10000;
-constexpr uint64_t kRtdsDefaultBudgetUs = 4000;
 
 bool available(const XenConfig& xen, SchedulerKind s) {
-  for (SchedulerKind k : xen.schedulers) {
+  for (SchedulerKind k : xen.schedulers.value) {
     if (k == s) return true;
   }
   return false;
@@ -36,10 +34,10 @@ void check_available(PassContext& ctx, const Located<SchedulerKind>& s, std::str
   auto b =
       ctx.sink.error(Code::SchedulerMissing, ctx.at(s.span),
                      fmt::format("{} uses {}, which {}Xen {} does not have", user, scheduler_name(s.value),
-                                 xen.schedulers_declared ? "the declared build of " : "a stock build of ",
+                                 xen.schedulers.written() ? "the declared build of " : "a stock build of ",
                                  xen.version.value));
-  if (xen.schedulers_declared) {
-    b.note(ctx.at(xen.schedulers_span), "the build's schedulers are declared here");
+  if (xen.schedulers.written()) {
+    b.note(ctx.at(xen.schedulers.span), "the build's schedulers are declared here");
     b.help(fmt::format("add {} to `host.xen.schedulers` if the hypervisor really has it",
                        scheduler_name(s.value)));
   } else {
@@ -49,22 +47,8 @@ void check_available(PassContext& ctx, const Located<SchedulerKind>& s, std::str
   }
 }
 
-// The RTDS parameters each vCPU of `d` runs with.
-std::vector<std::pair<uint64_t, uint64_t>> rtds_vcpus(const Domain& d) {
-  std::vector<std::pair<uint64_t, uint64_t>> out;
-  for (uint32_t v = 0; v < d.maxvcpus.value; ++v) {
-    if (d.rtds.empty())
-      out.emplace_back(kRtdsDefaultBudgetUs, kRtdsDefaultPeriodUs);
-    else if (!d.rtds_per_vcpu)
-      out.emplace_back(d.rtds[0].budget_us.value, d.rtds[0].period_us.value);
-    else if (v < d.rtds.size())
-      out.emplace_back(d.rtds[v].budget_us.value, d.rtds[v].period_us.value);
-  }
-  return out;
-}
-
 bool rtds_entry_valid(PassContext& ctx, const RtdsParams& p) {
-  if (!known(p.period_us) || !known(p.budget_us)) return false;  // already reported where it was read
+  if (!p.period_us.usable() || !p.budget_us.usable()) return false;  // reported where it was read
   bool ok = true;
   if (p.period_us.value < kRtdsMinUs) {
     ctx.sink.error(Code::RtdsParams, ctx.at(p.period_us.span),
@@ -87,36 +71,39 @@ bool rtds_entry_valid(PassContext& ctx, const RtdsParams& p) {
   return ok;
 }
 
-bool rtds_params_valid(PassContext& ctx, const Domain& d) {
+// Whether every entry of an `rtds` spec is valid and a per-vCPU list has one entry per vCPU.
+// `who` names the owner in messages: "domain `plc-1`", "dom0".
+bool rtds_spec_valid(PassContext& ctx, const std::optional<RtdsSpec>& spec, uint32_t vcpus,
+                     std::string_view who, std::string_view count_help) {
+  if (!spec) return true;
   bool ok = true;
-  for (const RtdsParams& p : d.rtds) ok = rtds_entry_valid(ctx, p) && ok;
-  if (d.rtds_per_vcpu && d.rtds.size() != d.maxvcpus.value) {
+  for (const RtdsParams& p : spec->entries) ok = rtds_entry_valid(ctx, p) && ok;
+  if (spec->per_vcpu && spec->entries.size() != vcpus) {
     ctx.sink
-        .error(Code::RtdsVcpuList, ctx.at(d.rtds_span),
-               fmt::format("domain `{}` lists rtds for {} vCPUs but has {}", d.name.value, d.rtds.size(),
-                           d.maxvcpus.value))
-        .help("give one entry per vCPU (maxvcpus), or a single mapping for all of them");
+        .error(Code::RtdsVcpuList, ctx.at(spec->span),
+               fmt::format("{} lists rtds for {} vCPUs but has {}", who, spec->entries.size(), vcpus))
+        .help(std::string(count_help));
     ok = false;
   }
   return ok;
 }
 
 // "pool `rt`'s scheduler is given here", or why Pool-0 runs what it runs.
-std::string scheduler_note(const Model& m, const Domain& d) {
-  if (!d.pool && !m.host.xen.scheduler_declared) {
+std::string scheduler_note(const Model& m, const Domain* d) {
+  if ((!d || m.in_pool0(*d)) && !m.host.xen.scheduler.written()) {
     return "Pool-0 runs Xen's default scheduler, credit2, because `host.xen` sets no `scheduler`";
   }
-  return fmt::format("pool `{}`'s scheduler is given here", m.domain_pool_name(d));
+  return fmt::format("pool `{}`'s scheduler is given here", d ? m.domain_pool_name(*d) : kPool0Name);
 }
 
 void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched, Span sched_span) {
   const std::string_view pool = ctx.model.domain_pool_name(d);
-  if (!d.rtds.empty() && sched != SchedulerKind::Rtds) {
+  if (d.rtds && sched != SchedulerKind::Rtds) {
     ctx.sink
-        .error(Code::RtdsOutsideRtds, ctx.at(d.rtds_span),
+        .error(Code::RtdsOutsideRtds, ctx.at(d.rtds->span),
                fmt::format("domain `{}` sets rtds, but its pool `{}` runs {}", d.name.value, pool,
                            scheduler_name(sched)))
-        .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
+        .note(ctx.at(sched_span), scheduler_note(ctx.model, &d))
         .help("move the domain to an RTDS pool, or remove `rtds`");
   }
   if (d.credit && !is_credit_family(sched)) {
@@ -124,17 +111,17 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
         .error(Code::CreditOutsideCredit, ctx.at(d.credit->span),
                fmt::format("domain `{}` sets credit, but its pool `{}` runs {}", d.name.value, pool,
                            scheduler_name(sched)))
-        .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
+        .note(ctx.at(sched_span), scheduler_note(ctx.model, &d))
         .help("move the domain to a credit or credit2 pool, or remove `credit`");
   }
-  if (d.credit && d.credit->cap && d.credit->cap->value > 100 * d.maxvcpus.value) {
+  if (d.credit && d.credit->cap.usable() && d.credit->cap.value > 100 * d.maxvcpus.value) {
     ctx.sink
-        .error(Code::OutOfRange, ctx.at(d.credit->cap->span),
-               fmt::format("cap {} is above 100 per vCPU ({} for {} vCPU{})", d.credit->cap->value,
+        .error(Code::OutOfRange, ctx.at(d.credit->cap.span),
+               fmt::format("cap {} is above 100 per vCPU ({} for {} vCPU{})", d.credit->cap.value,
                            100 * d.maxvcpus.value, d.maxvcpus.value, d.maxvcpus.value == 1 ? "" : "s"))
         .help("cap is a percentage of one CPU; 0 means no cap");
   }
-  if (sched == SchedulerKind::Rtds && d.rtds.empty()) {
+  if (sched == SchedulerKind::Rtds && !d.rtds) {
     ctx.sink
         .warning(
             Code::RtdsDefaults, ctx.at(d.name.span),
@@ -179,40 +166,60 @@ void check_load(PassContext& ctx, const PoolLoad& load) {
   }
 }
 
+// dom0's `rtds`: valid, and only where Pool-0 runs RTDS.
+bool check_dom0_params(PassContext& ctx) {
+  const Model& m = ctx.model;
+  const Dom0& dom0 = m.host.dom0;
+  if (!dom0.rtds) return true;
+  if (m.host.xen.scheduler.usable() && m.host.xen.scheduler.value != SchedulerKind::Rtds) {
+    ctx.sink
+        .error(Code::RtdsOutsideRtds, ctx.at(dom0.rtds->span),
+               fmt::format("dom0 sets rtds, but Pool-0 runs {}", scheduler_name(m.host.xen.scheduler.value)))
+        .note(ctx.at(m.host.xen.scheduler.span), scheduler_note(m, nullptr))
+        .help("set `host.xen.scheduler: rtds` for an RTDS Pool-0, or remove `rtds` from `host.dom0`");
+  }
+  if (!dom0.vcpus.usable()) return false;
+  return rtds_spec_valid(ctx, dom0.rtds, dom0.vcpus.value, "dom0",
+                         "give one entry per dom0 vCPU (`host.dom0.vcpus`), or a single mapping for all");
+}
+
 }  // namespace
 
 void check_schedulers(PassContext& ctx) {
   const Model& m = ctx.model;
-  if (known(m.host.xen.scheduler)) check_available(ctx, m.host.xen.scheduler, "the boot scheduler (Pool-0)");
+  const XenConfig& xen = m.host.xen;
+  if (xen.scheduler.usable()) check_available(ctx, xen.scheduler, "the boot scheduler (Pool-0)");
   std::vector<PoolLoad> loads;
   for (const Pool& p : m.pools) {
-    if (known(p.scheduler)) check_available(ctx, p.scheduler, fmt::format("pool `{}`", p.name.value));
-    const bool usable = known(p.scheduler) && known(p.cpus);
+    if (p.scheduler.usable()) check_available(ctx, p.scheduler, fmt::format("pool `{}`", p.name.value));
+    const bool usable = p.scheduler.usable() && p.cpus.usable();
     loads.push_back(
         {p.name.value, p.scheduler.value, p.scheduler.span, p.cpus.span, p.cpus.value.size(), 0, {}, usable});
   }
-  const XenConfig& xen = m.host.xen;
   const bool pools_known =
-      std::all_of(m.pools.begin(), m.pools.end(), [](const Pool& p) { return known(p.cpus); });
-  PoolLoad pool0{"Pool-0",
+      std::all_of(m.pools.begin(), m.pools.end(), [](const Pool& p) { return p.cpus.usable(); });
+  const bool dom0_valid = check_dom0_params(ctx);
+  PoolLoad pool0{kPool0Name,
                  xen.scheduler.value,
                  xen.scheduler.span,
                  m.host.cpus.span,
                  m.pool0_cpus().size(),
                  m.host.dom0.vcpus.value,
                  {},
-                 known(xen.scheduler) && known(m.host.cpus) && known(m.host.dom0.vcpus) && pools_known};
-  for (uint32_t v = 0; v < m.host.dom0.vcpus.value; ++v)
-    pool0.utilization.add(kRtdsDefaultBudgetUs, kRtdsDefaultPeriodUs);
+                 xen.scheduler.usable() && m.host.cpus.usable() && pools_known && dom0_valid};
+  if (dom0_valid) {
+    for (const VcpuRtds& v : m.dom0_rtds_parameters()) pool0.utilization.add(v.budget_us, v.period_us);
+  }
   for (const Domain& d : m.domains) {
-    if (!m.domain_pool_known(d) || !known(d.maxvcpus)) continue;
-    PoolLoad& load = d.pool ? loads[*d.pool] : pool0;
+    if (!m.domain_pool_known(d) || !d.maxvcpus.usable()) continue;
+    PoolLoad& load = m.in_pool0(d) ? pool0 : loads[*d.pool.index()];
     check_domain_params(ctx, d, load.scheduler, load.scheduler_span);
-    const bool valid = rtds_params_valid(ctx, d);
+    const bool valid = rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
+                                       "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
     load.vcpus += d.maxvcpus.value;
     load.usable = load.usable && valid;
     if (valid) {
-      for (const auto& [budget, period] : rtds_vcpus(d)) load.utilization.add(budget, period);
+      for (const VcpuRtds& v : m.rtds_parameters(d)) load.utilization.add(v.budget_us, v.period_us);
     }
   }
   for (const PoolLoad& load : loads) check_load(ctx, load);

@@ -89,6 +89,17 @@ std::optional<std::string> interface_name_problem(std::string_view text) {
   return word_problem(text, "_.-", 15);
 }
 
+std::optional<std::string> bridge_port_problem(std::string_view text) {
+  if (auto p = interface_name_problem(text)) return p;
+  // bridge-utils' bridge_parse_ports (/lib/bridge-utils/bridge-utils.sh) and ifupdown.sh read
+  // these words as directives: `all` adds every eth*/en* NIC, `regex` matches every interface.
+  for (std::string_view keyword : {"all", "none", "regex", "noregex"}) {
+    if (text == keyword)
+      return fmt::format("bridge-utils reads `{}` in bridge_ports as a keyword, not an interface", keyword);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> volume_group_name_problem(std::string_view text) {
   if (auto p = word_problem(text, "+_.-", 127)) return p;
   // lvm(8): a volume group cannot be named like anything in /dev.

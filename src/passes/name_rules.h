@@ -11,7 +11,9 @@ namespace xenplan {
 std::optional<std::string> host_name_problem(std::string_view text);
 std::optional<std::string> domain_name_problem(std::string_view text);
 std::optional<std::string> pool_name_problem(std::string_view text);
-std::optional<std::string> interface_name_problem(std::string_view text);  // bridges and their ports
+std::optional<std::string> interface_name_problem(std::string_view text);  // Linux interface names
+// A port in `bridge_ports`: an interface name that bridge-utils does not read as a keyword.
+std::optional<std::string> bridge_port_problem(std::string_view text);
 std::optional<std::string> volume_group_name_problem(std::string_view text);
 std::optional<std::string> logical_volume_name_problem(std::string_view text);
 std::optional<std::string> absolute_path_problem(std::string_view text);

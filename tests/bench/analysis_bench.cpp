@@ -13,24 +13,26 @@ namespace {
 // A host with one global RTDS pool of `vcpus` vCPUs on `cpus` CPUs, periods 10-20ms, schedulable.
 Model rtds_host(uint32_t vcpus, uint32_t cpus) {
   Model m;
-  m.host.cpus = {cpus + 1, {0, 1}};
-  m.host.xen.scheduler = {SchedulerKind::Credit2, {0, 1}};
-  m.host.dom0.vcpus = {1, {0, 1}};
+  const Span at{0, 1};
+  m.host.cpus = written(cpus + 1, at);
+  m.host.xen.scheduler = written(SchedulerKind::Credit2, at);
+  m.host.dom0.vcpus = written(uint32_t{1}, at);
   Pool p;
-  p.name = {"rt", {0, 1}};
-  p.scheduler = {SchedulerKind::Rtds, {0, 1}};
-  p.cpus = {CpuSet::range(1, cpus), {0, 1}};
+  p.name = written(std::string("rt"), at);
+  p.scheduler = written(SchedulerKind::Rtds, at);
+  p.cpus = written(CpuSet::range(1, cpus), at);
   m.pools.push_back(p);
   std::mt19937_64 rng(7);
   for (uint32_t i = 0; i < vcpus; ++i) {
     Domain d;
-    d.name = {"d" + std::to_string(i), {0, 1}};
-    d.pool = 0;
-    d.vcpus = d.maxvcpus = {1, {0, 1}};
+    d.name = written("d" + std::to_string(i), at);
+    d.pool.name = written(std::string("rt"), at);
+    d.pool.resolve(0);
+    d.vcpus = d.maxvcpus = written(uint32_t{1}, at);
     const uint64_t period = 10000 + rng() % 10000;
     // Utilization about 0.3 · cpus / vcpus per vCPU: provable by BCL despite every carry-in burst.
     const uint64_t budget = std::max<uint64_t>(10, period * 3 * cpus / (10 * vcpus));
-    d.rtds.push_back({{period, {0, 1}}, {budget, {0, 1}}, false, {}});
+    d.rtds = RtdsSpec{{{written(period, at), written(budget, at), written(false, at), at}}, false, at};
     m.domains.push_back(d);
   }
   return m;

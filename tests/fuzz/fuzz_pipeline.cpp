@@ -35,6 +35,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto compiled = compile_text("fuzz", text, syntax, {}, sink);
   render_diagnostics(sink.sorted(), {});
   if (compiled.loaded.parsed) check_printers(compiled.loaded);
-  if (compiled.analysis) emit_artifacts(*compiled.model, *compiled.analysis);
+  if (compiled.analysis) emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis);
   return 0;
 }

@@ -42,7 +42,7 @@ std::string artifacts_of(const fs::path& p, Syntax syntax) {
   const auto compiled = compile_text(p.filename().string(), read_file(p), syntax, {}, sink);
   REQUIRE(compiled.analysis.has_value());
   std::string all;
-  for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
+  for (const Artifact& a : emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis))
     all += a.path + "\n" + a.content;
   return all;
 }

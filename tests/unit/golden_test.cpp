@@ -148,7 +148,7 @@ TEST_CASE("golden output trees of every example") {
     DiagnosticSink sink;
     const auto compiled = compile_file(example, sink);
     REQUIRE(compiled.analysis.has_value());
-    const Artifacts artifacts = emit_artifacts(*compiled.model, *compiled.analysis);
+    const Artifacts artifacts = emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis);
     const fs::path golden = fs::path(XENPLAN_SOURCE_DIR) / "tests/golden/build" / example.stem();
     std::set<std::string> expected = files_under(golden);
     if (update) fs::remove_all(golden);
@@ -173,7 +173,7 @@ TEST_CASE("artifacts are byte-identical when built twice") {
     DiagnosticSink sink;
     const auto compiled = compile_file(example, sink);
     std::string all;
-    for (const Artifact& a : emit_artifacts(*compiled.model, *compiled.analysis))
+    for (const Artifact& a : emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis))
       all += a.path + "\n" + a.content;
     runs.push_back(all);
   }
