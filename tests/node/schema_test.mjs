@@ -72,8 +72,12 @@ else if (!validate.errors.some((e) => e.keyword === 'additionalProperties' && e.
 }
 
 // Every property of the schema occurs in some accepted input.
+function resolveRef(ref) {
+  return ref.replace(/^#\//, '').split('/').reduce((node, key) => node[key], schema);
+}
 function schemaPaths(node, prefix, out) {
   if (!node || typeof node !== 'object') return;
+  if (node.$ref) schemaPaths(resolveRef(node.$ref), prefix, out);
   for (const alt of [...(node.oneOf || []), ...(node.anyOf || [])]) schemaPaths(alt, prefix, out);
   if (node.items) schemaPaths(node.items, `${prefix}[]`, out);
   for (const [key, sub] of Object.entries(node.properties || {})) {
