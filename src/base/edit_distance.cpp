@@ -24,11 +24,16 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // Nothing that long is a typo of a name; and a distance is at least the difference in length, so
+  // hostile inputs cost at most kMaxTypoLength² per candidate.
+  if (word.size() > kMaxTypoLength) return std::nullopt;
   // Allow about one edit per three characters, at least one.
   const size_t limit = std::max<size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
+    const size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap >= best_distance) continue;
     const size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -10,6 +10,9 @@ namespace xenplan {
 
 size_t edit_distance(std::string_view a, std::string_view b);
 
+// Words longer than this get no suggestion.
+inline constexpr size_t kMaxTypoLength = 128;
+
 // The candidate closest to `word`, if it is close enough to be a plausible typo.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 

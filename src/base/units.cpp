@@ -120,6 +120,19 @@ Parsed<uint64_t> parse_time_us(std::string_view text) {
     return Parsed<uint64_t>::fail(fmt::format("time `{}` is in nanoseconds", text),
                                   "Xen's RTDS takes whole microseconds; write the time in us, ms or s");
   }
+  const Split s = split_number(text);
+  if (!s.digits.empty() && s.spaces.empty() && s.unit.empty() && s.digits.size() <= 18 &&
+      (s.digits.size() == 1 || s.digits[0] != '0')) {
+    // A bare number is most often copied from `xl sched-rtds`, which counts microseconds: suggest
+    // that reading first (`10000ms` would be 1000 times too long), and ms only for small numbers.
+    const uint64_t us = std::stoull(std::string(s.digits));
+    const std::string in_us = fmt::format("{}us", s.digits);
+    const std::string same = format_time(us) == in_us ? "" : fmt::format(" (= {})", format_time(us));
+    const std::string or_ms = us < 1000 ? fmt::format(", or `{}ms` if you meant milliseconds", s.digits) : "";
+    return Parsed<uint64_t>::fail(
+        fmt::format("time `{}` has no unit", text),
+        fmt::format("xl sched-rtds counts microseconds: write `{}`{}{}; units are us, ms, s", in_us, same, or_ms));
+  }
   return parse_quantity(text, "time", "ms", kTimeUnits, kTimeAliases, "us, ms, s");
 }
 

@@ -57,6 +57,8 @@ void read_xen(Context& ctx, const Node& node, XenConfig& xen) {
   xen.span = node.span;
   if (const Node* v = m.required("version", "\"4.17\"")) read_version(ctx, *v, xen);
   xen.schedulers = defaulted(default_schedulers(xen.minor), node.span);
+  // Without a version there is no stock build to compare with: no scheduler is reported missing.
+  if (!xen.version.usable()) xen.schedulers.state = FieldState::Invalid;
   if (const Node* v = m.optional("schedulers")) {
     xen.schedulers = written(std::vector<SchedulerKind>{}, v->span);
     for (NodeId id : read_list(ctx, *v, "`schedulers`")) {

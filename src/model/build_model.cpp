@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "base/edit_distance.h"
 #include "model/builders.h"
@@ -30,37 +31,73 @@ bool read_format_version(Context& ctx, MapReader& top) {
   return true;
 }
 
-// Resolves `ref` among `defs`; reports a name that is missing. A reference whose own value was
-// invalid was reported where it was read, and stays unresolved without a second message.
+// Resolves references to one kind of entity by name, in constant time per reference, and reports
+// names that are missing. "Did you mean" is searched for the first kMaxSuggestions misses only, so a
+// hostile file with thousands of them stays linear. A reference whose own value was invalid was
+// reported where it was read, and stays unresolved without a second message.
 template <class Named>
-void resolve(Context& ctx, Ref<Named>& ref, const std::vector<Named>& defs, std::string_view kind,
-             std::string_view example) {
-  if (!ref.name.written()) return;
-  std::vector<std::string> candidates;
-  for (uint32_t i = 0; i < defs.size(); ++i) {
-    if (defs[i].name.usable() && defs[i].name.value == ref.name.value) {
-      ref.resolve(i);
+class Resolver {
+ public:
+  Resolver(Context& ctx, const std::vector<Named>& defs, std::string_view kind, std::string_view where)
+      : ctx_(ctx), defs_(defs), kind_(kind), where_(where) {
+    for (uint32_t i = 0; i < defs.size(); ++i) {
+      if (defs[i].name.usable()) index_.emplace(defs[i].name.value, i);  // the first of duplicates
+    }
+  }
+
+  void resolve(Ref<Named>& ref) {
+    if (!ref.name.written()) return;
+    if (const auto it = index_.find(ref.name.value); it != index_.end()) {
+      ref.resolve(it->second);
       return;
     }
-    candidates.push_back(defs[i].name.value);
-  }
-  if (ref.name.value.empty()) {
-    ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.name.span), fmt::format("the {} name is empty", kind))
-        .help(fmt::format("name a {} defined {}", kind, example));
-    return;
-  }
-  auto b = ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.name.span),
-                          fmt::format("no {} is named `{}`", kind, ref.name.value));
-  if (const auto guess = closest_match(ref.name.value, candidates)) {
-    for (const auto& def : defs) {
-      if (def.name.value == *guess)
-        b.note(ctx.at(def.name.span), fmt::format("{} `{}` is defined here", kind, *guess));
+    if (ref.name.value.empty()) {
+      ctx_.sink.error(Code::UnresolvedRef, ctx_.at(ref.name.span), fmt::format("the {} name is empty", kind_))
+          .help(fmt::format("name a {} defined {}", kind_, where_));
+      return;
     }
-    b.help(fmt::format("did you mean `{}`?", *guess));
-  } else {
-    b.help(fmt::format("define it first, for example {}", example));
+    auto b = ctx_.sink.error(Code::UnresolvedRef, ctx_.at(ref.name.span),
+                             fmt::format("no {} is named `{}`", kind_, ref.name.value));
+    if (const auto guess = suggestion(ref.name.value)) {
+      b.note(ctx_.at(defs_[index_.at(*guess)].name.span), fmt::format("{} `{}` is defined here", kind_, *guess));
+      b.help(fmt::format("did you mean `{}`?", *guess));
+    } else if (!index_.empty() && index_.size() <= kMaxListed) {
+      b.help(fmt::format("name one of {}, or define `{}` {}", listed(), ref.name.value, where_));
+    } else {
+      b.help(fmt::format("define it first, for example {}", where_));
+    }
   }
-}
+
+ private:
+  static constexpr size_t kMaxSuggestions = 64;
+  static constexpr size_t kMaxListed = 8;
+
+  std::optional<std::string> suggestion(const std::string& name) {
+    if (suggestions_left_ == 0) return std::nullopt;
+    --suggestions_left_;
+    if (names_.empty()) {
+      for (const Named& d : defs_) {
+        if (d.name.usable()) names_.push_back(d.name.value);
+      }
+    }
+    return closest_match(name, names_);
+  }
+
+  std::string listed() const {
+    std::string out;
+    for (const Named& d : defs_) {
+      if (d.name.usable()) out += fmt::format("{}`{}`", out.empty() ? "" : ", ", d.name.value);
+    }
+    return out;
+  }
+
+  Context& ctx_;
+  const std::vector<Named>& defs_;
+  std::string_view kind_, where_;
+  std::unordered_map<std::string_view, uint32_t> index_;
+  std::vector<std::string> names_;
+  size_t suggestions_left_ = kMaxSuggestions;
+};
 
 bool within_limit(Context& ctx, const Node& list, size_t limit, std::string_view what) {
   if (list.items.size() <= limit) return true;
@@ -73,14 +110,14 @@ bool within_limit(Context& ctx, const Node& list, size_t limit, std::string_view
 }
 
 void resolve_references(Context& ctx, Model& model) {
+  Resolver<Pool> pools(ctx, model.pools, "pool", "under `pools:`");
+  Resolver<Bridge> bridges(ctx, model.host.bridges, "bridge", "under `host.bridges:`");
+  Resolver<VolumeGroup> groups(ctx, model.host.volume_groups, "volume group", "under `host.volume_groups:`");
   for (Domain& d : model.domains) {
-    if (d.pool.name.value != kPool0Name) resolve(ctx, d.pool, model.pools, "pool", "under `pools:`");
-    for (Network& n : d.networks) {
-      resolve(ctx, n.bridge, model.host.bridges, "bridge", "under `host.bridges:`");
-    }
+    if (d.pool.name.value != kPool0Name) pools.resolve(d.pool);
+    for (Network& n : d.networks) bridges.resolve(n.bridge);
     for (Disk& disk : d.disks) {
-      if (disk.source != DiskSource::Volume) continue;
-      resolve(ctx, disk.group, model.host.volume_groups, "volume group", "under `host.volume_groups:`");
+      if (disk.source == DiskSource::Volume) groups.resolve(disk.group);
     }
   }
 }

@@ -30,7 +30,7 @@ void check_available(PassContext& ctx, const Located<SchedulerKind>& s, std::str
         .help("no xl command sets an ARINC653 schedule; use rtds or null for real-time pools");
     return;
   }
-  if (available(xen, s.value)) return;
+  if (!xen.schedulers.usable() || available(xen, s.value)) return;
   auto b =
       ctx.sink.error(Code::SchedulerMissing, ctx.at(s.span),
                      fmt::format("{} uses {}, which {}Xen {} does not have", user, scheduler_name(s.value),

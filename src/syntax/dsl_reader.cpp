@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tao/pegtl.hpp>
 
@@ -62,6 +63,14 @@ struct LimitExceeded {
   std::string message;
 };
 
+// A named block where its keyword means nothing, but would in an enclosing block: most likely a
+// `}` is missing before it.
+struct MisplacedBlock {
+  Span span;
+  std::string message;
+  Span opened;  // the innermost block still open
+};
+
 std::string unescape(std::string_view quoted);
 
 class Builder {
@@ -116,6 +125,13 @@ class Builder {
       return;
     }
     if (pending_name_) {
+      for (auto f = frames_.rbegin() + 1; f != frames_.rend(); ++f) {
+        if (!sugar_for_keyword(f->context, key)) continue;
+        const uint32_t opened = tree_.node(frames_.back().node).span.begin;
+        throw MisplacedBlock{parent.pending.key_span,
+                             fmt::format("a `{}` block cannot be inside this block: is a `}}` missing before it?", key),
+                             {opened, opened + 1}};
+      }
       throw pegtl::parse_error(fmt::format("`{}` takes no name here: write `{} {{ ... }}`", key, key), in);
     }
     attach(id);
@@ -130,6 +146,14 @@ class Builder {
   }
 
   void comment(Span span) { tree_.comments().push_back(span); }
+
+  // Where the innermost block or list still open begins (its `{` or `[`), for a note when the
+  // file ends or goes wrong before it is closed.
+  std::optional<Span> innermost_open() const {
+    if (frames_.size() < 2) return std::nullopt;
+    const uint32_t at = tree_.node(frames_.back().node).span.begin;
+    return Span{at, at + 1};
+  }
 
  private:
   struct Frame {
@@ -327,9 +351,18 @@ bool read_dsl(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
     return true;
   } catch (const LimitExceeded& e) {
     sink.error(Code::InputLimit, {&file, e.span}, e.message);
+  } catch (const MisplacedBlock& e) {
+    sink.error(Code::SyntaxError, {&file, e.span}, e.message)
+        .note({&file, e.opened}, "the block that is not closed opens here");
   } catch (const pegtl::parse_error& e) {
     const auto at = static_cast<uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);
-    sink.error(Code::SyntaxError, {&file, {at, at + 1}}, std::string(e.message()));
+    const std::string_view message = e.message();
+    auto b = sink.error(Code::SyntaxError, {&file, {at, at + 1}}, std::string(message));
+    const bool block = message == error_message<g::block_close>;
+    if (block || message == error_message<g::list_close>) {
+      if (const auto open = builder.innermost_open())
+        b.note({&file, *open}, block ? "inside the block that opens here" : "inside the list that opens here");
+    }
   }
   return false;
 }

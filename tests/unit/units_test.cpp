@@ -52,7 +52,13 @@ TEST_CASE("times take us, ms and s") {
   CHECK(*parse_time_us("2s").value == 2000000);
   auto p = parse_time_us("10");
   CHECK(p.error == "time `10` has no unit");
-  CHECK(p.help == "write `10ms`; units are us, ms, s");
+  CHECK(p.help == "xl sched-rtds counts microseconds: write `10us`, or `10ms` if you meant milliseconds; "
+                  "units are us, ms, s");
+  // Copied from `xl sched-rtds`: microseconds, never 1000 times too long.
+  p = parse_time_us("10000");
+  CHECK(p.help == "xl sched-rtds counts microseconds: write `10000us` (= 10ms); units are us, ms, s");
+  p = parse_time_us("2500");
+  CHECK(p.help == "xl sched-rtds counts microseconds: write `2500us`; units are us, ms, s");
   p = parse_time_us("10 ms");
   CHECK(p.help == "write `10ms`");
   p = parse_time_us("250µs");
