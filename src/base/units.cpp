@@ -131,7 +131,8 @@ Parsed<uint64_t> parse_time_us(std::string_view text) {
     const std::string or_ms = us < 1000 ? fmt::format(", or `{}ms` if you meant milliseconds", s.digits) : "";
     return Parsed<uint64_t>::fail(
         fmt::format("time `{}` has no unit", text),
-        fmt::format("xl sched-rtds counts microseconds: write `{}`{}{}; units are us, ms, s", in_us, same, or_ms));
+        fmt::format("xl sched-rtds counts microseconds: write `{}`{}{}; units are us, ms, s", in_us, same,
+                    or_ms));
   }
   return parse_quantity(text, "time", "ms", kTimeUnits, kTimeAliases, "us, ms, s");
 }

@@ -116,7 +116,8 @@ void read_volume_group(Context& ctx, const Node& node, VolumeGroup& vg) {
   vg.span = node.span;
   m.require("name", "vg0", vg.name, read_string);
   if (vg.name.usable()) m.rename(fmt::format("volume group `{}`", vg.name.value));
-  if (const Node* v = m.required("devices", "[/dev/sdb]")) vg.devices = read_string_list(ctx, *v, "`devices`");
+  if (const Node* v = m.required("devices", "[/dev/sdb]"))
+    vg.devices = read_string_list(ctx, *v, "`devices`");
   m.read("size", vg.size, read_memory);
   m.finish();
 }
@@ -142,7 +143,8 @@ void read_host(Context& ctx, const Node& node, Host& host) {
   m.require("cpus", "8", host.cpus, uint32_in(1, kMaxCpuId + 1));
   m.require("memory", "32GiB", host.memory, read_memory);
   if (const Node* v = m.required("xen", "{version: \"4.17\"}")) read_xen(ctx, *v, host.xen);
-  if (const Node* v = m.required("dom0", "{memory: 2GiB, vcpus: 2, pin: true}")) read_dom0(ctx, *v, host.dom0);
+  if (const Node* v = m.required("dom0", "{memory: 2GiB, vcpus: 2, pin: true}"))
+    read_dom0(ctx, *v, host.dom0);
   if (const Node* v = m.optional("bridges")) {
     for (NodeId id : read_list(ctx, *v, "`bridges`"))
       read_bridge(ctx, ctx.node(id), host.bridges.emplace_back());

@@ -59,7 +59,8 @@ class Resolver {
     auto b = ctx_.sink.error(Code::UnresolvedRef, ctx_.at(ref.name.span),
                              fmt::format("no {} is named `{}`", kind_, ref.name.value));
     if (const auto guess = suggestion(ref.name.value)) {
-      b.note(ctx_.at(defs_[index_.at(*guess)].name.span), fmt::format("{} `{}` is defined here", kind_, *guess));
+      b.note(ctx_.at(defs_[index_.at(*guess)].name.span),
+             fmt::format("{} `{}` is defined here", kind_, *guess));
       b.help(fmt::format("did you mean `{}`?", *guess));
     } else if (!index_.empty() && index_.size() <= kMaxListed) {
       b.help(fmt::format("name one of {}, or define `{}` {}", listed(), ref.name.value, where_));

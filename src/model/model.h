@@ -102,8 +102,8 @@ struct VolumeGroup {
 
 // The exact images to boot, for a GRUB menu entry of xenplan's own.
 struct Boot {
-  Located<std::string> xen;     // /boot/xen-4.17-amd64.gz
-  Located<std::string> kernel;  // dom0's kernel
+  Located<std::string> xen;      // /boot/xen-4.17-amd64.gz
+  Located<std::string> kernel;   // dom0's kernel
   Located<std::string> initrd;   // absent when not given
   Located<std::string> cmdline;  // dom0's kernel command line; absent when not given
   Span span;
@@ -138,8 +138,8 @@ struct Disk {
   Located<std::string> vdev;
   DiskSource source = DiskSource::Volume;
   Located<std::string> path;  // File and Device
-  Ref<VolumeGroup> group;      // Volume
-  Located<uint64_t> size;      // Volume: bytes
+  Ref<VolumeGroup> group;     // Volume
+  Located<uint64_t> size;     // Volume: bytes
   DiskFormat format = DiskFormat::Raw;
   DiskAccess access = DiskAccess::ReadWrite;
   Span span;

@@ -12,7 +12,8 @@ namespace {
 
 // xen-vbd-interface(7): xvd<letters>[<partition>], hd[a-d][<0-63>], sd[a-p][<0-15>].
 std::optional<std::string> vdev_problem(std::string_view v) {
-  if (v.empty()) return "the name is empty; use xvda, xvdb, ... (or hda-hdd and sda-sdp for emulated HVM disks)";
+  if (v.empty())
+    return "the name is empty; use xvda, xvdb, ... (or hda-hdd and sda-sdp for emulated HVM disks)";
   auto split = [&](size_t prefix, std::string_view& letters, std::string_view& digits) {
     size_t i = prefix;
     while (i < v.size() && std::islower(static_cast<unsigned char>(v[i]))) ++i;

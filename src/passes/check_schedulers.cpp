@@ -214,8 +214,9 @@ void check_schedulers(PassContext& ctx) {
     if (!m.domain_pool_known(d) || !d.maxvcpus.usable()) continue;
     PoolLoad& load = m.in_pool0(d) ? pool0 : loads[*d.pool.index()];
     check_domain_params(ctx, d, load.scheduler, load.scheduler_span);
-    const bool valid = rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
-                                       "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
+    const bool valid =
+        rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
+                        "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
     load.vcpus += d.maxvcpus.value;
     load.usable = load.usable && valid;
     if (valid) {

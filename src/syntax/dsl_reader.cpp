@@ -128,9 +128,10 @@ class Builder {
       for (auto f = frames_.rbegin() + 1; f != frames_.rend(); ++f) {
         if (!sugar_for_keyword(f->context, key)) continue;
         const uint32_t opened = tree_.node(frames_.back().node).span.begin;
-        throw MisplacedBlock{parent.pending.key_span,
-                             fmt::format("a `{}` block cannot be inside this block: is a `}}` missing before it?", key),
-                             {opened, opened + 1}};
+        throw MisplacedBlock{
+            parent.pending.key_span,
+            fmt::format("a `{}` block cannot be inside this block: is a `}}` missing before it?", key),
+            {opened, opened + 1}};
       }
       throw pegtl::parse_error(fmt::format("`{}` takes no name here: write `{} {{ ... }}`", key, key), in);
     }
@@ -361,7 +362,8 @@ bool read_dsl(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
     const bool block = message == error_message<g::block_close>;
     if (block || message == error_message<g::list_close>) {
       if (const auto open = builder.innermost_open())
-        b.note({&file, *open}, block ? "inside the block that opens here" : "inside the list that opens here");
+        b.note({&file, *open},
+               block ? "inside the block that opens here" : "inside the list that opens here");
     }
   }
   return false;

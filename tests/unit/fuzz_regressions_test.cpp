@@ -33,7 +33,8 @@ TEST_CASE("fuzzer findings stay fixed") {
         CHECK(load_text("printed.xenplan", dsl, Syntax::Xenplan, again).parsed);
       }
     }
-    if (compiled.analysis) CHECK_FALSE(emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis).empty());
+    if (compiled.analysis)
+      CHECK_FALSE(emit_artifacts(CheckedModel(*compiled.model), *compiled.analysis).empty());
   }
   CHECK(cases >= 1);
 }

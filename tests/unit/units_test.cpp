@@ -52,8 +52,9 @@ TEST_CASE("times take us, ms and s") {
   CHECK(*parse_time_us("2s").value == 2000000);
   auto p = parse_time_us("10");
   CHECK(p.error == "time `10` has no unit");
-  CHECK(p.help == "xl sched-rtds counts microseconds: write `10us`, or `10ms` if you meant milliseconds; "
-                  "units are us, ms, s");
+  CHECK(p.help ==
+        "xl sched-rtds counts microseconds: write `10us`, or `10ms` if you meant milliseconds; "
+        "units are us, ms, s");
   // Copied from `xl sched-rtds`: microseconds, never 1000 times too long.
   p = parse_time_us("10000");
   CHECK(p.help == "xl sched-rtds counts microseconds: write `10000us` (= 10ms); units are us, ms, s");
