@@ -2,17 +2,37 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "cli/command_table.h"
+
 namespace xenplan {
 namespace {
 
-const std::vector<std::string> kCommands = {"check", "analyze", "build", "fmt", "explain"};
+constexpr std::string_view kOptionsText = R"(
+options:
+  --format FORMAT             check, build: diagnostics as text (standard error), or as json,
+                              sarif or github (standard output); analyze: the report as text or json
+  --werror                    warnings count as errors
+  --error-limit N             show at most N errors
+  --allow-unknown             a real-time pool no test proves is a warning, not an error
+  -o, --output DIR            where build writes (created or replaced atomically); with several
+                              files, DIR/<host name>/ for each
+  --force                     build: replace DIR even when it holds something else
+  --write, --check            fmt: rewrite files in place / exit 1 when one is not formatted
+  --to dsl|yaml               fmt: print the file converted to the other syntax
+  --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
+  --syntax yaml|xenplan       the syntax of standard input (`-`)
+  -h, --help                  show this help, or a command's help after it
+  --version                   print xenplan's version
 
-bool known_command(const std::string& c) {
-  for (const auto& k : kCommands) {
-    if (k == c) return true;
-  }
-  return false;
-}
+exit status:
+  0   valid (warnings allowed)
+  1   a description has errors (or, with --check, differs)
+  2   usage error
+  3   an input cannot be read, or an output cannot be written
+  70  internal error
+)";
 
 // Parses one option at args[i] (advancing i past its value). Returns false on a usage error.
 bool parse_option(const std::vector<std::string>& args, size_t& i, Options& o, std::string& error) {
@@ -143,7 +163,7 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
     if (a.size() > 1 && a[0] == '-') {
       if (!parse_option(args, i, o, out.error)) return out;
     } else if (o.command.empty()) {
-      if (!known_command(a)) {
+      if (!find_command(a)) {
         out.error = fmt::format("unknown command `{}`", a);
         return out;
       }
@@ -157,97 +177,26 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
 }
 
 std::string usage_text() {
-  return R"(usage: xenplan COMMAND [OPTIONS] FILE...
+  std::string out = R"(usage: xenplan COMMAND [OPTIONS] FILE...
 
 xenplan checks a declarative description of a Xen host (YAML or the xenplan language) and
 compiles it into deployment artifacts.
 
 commands:
-  check FILE...            read, validate and analyse descriptions; write nothing
-  analyze FILE             print the schedulability report of every pool
-  build FILE... -o DIR     compile descriptions into deployment artifacts in DIR
-  build FILE... --check DIR  exit 1 when building would change the artifacts in DIR
-  fmt FILE...              print (or --write, or --check) the canonical form; --to dsl|yaml converts
-  explain [CODE]           what a diagnostic code means, why it matters, and an example fix
-
-options:
-  --format FORMAT             check, build: diagnostics as text (standard error), or as json,
-                              sarif or github (standard output); analyze: the report as text or json
-  --werror                    warnings count as errors
-  --error-limit N             show at most N errors
-  --allow-unknown             a real-time pool no test proves is a warning, not an error
-  -o, --output DIR            where build writes (created or replaced atomically); with several
-                              files, DIR/<host name>/ for each
-  --force                     build: replace DIR even when it holds something else
-  --write, --check            fmt: rewrite files in place / exit 1 when one is not formatted
-  --to dsl|yaml               fmt: print the file converted to the other syntax
-  --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
-  --syntax yaml|xenplan       the syntax of standard input (`-`)
-  -h, --help                  show this help, or a command's help after it
-  --version                   print xenplan's version
-
-exit status:
-  0   valid (warnings allowed)
-  1   a description has errors (or, with --check, differs)
-  2   usage error
-  3   an input cannot be read, or an output cannot be written
-  70  internal error
 )";
+  for (const CommandInfo& c : command_table()) {
+    for (const CommandUsage& u : c.usage) {
+      // Summaries start in one column; a synopsis too long for it keeps two spaces before its own.
+      const size_t width = std::max<size_t>(25, u.synopsis.size() + 2);
+      out += fmt::format("  {:<{}}{}\n", u.synopsis, width, u.summary);
+    }
+  }
+  return out.append(kOptionsText);
 }
 
 std::string command_help(const std::string& command) {
-  if (command == "check") {
-    return R"(usage: xenplan check [--format F] [--werror] [--error-limit N] [--allow-unknown] FILE...
-
-Reads each description, reports every problem at its file:line:col, proves every RTDS and null
-pool schedulable, prints a summary of each host, and writes nothing. A pool that is unschedulable
-is an error; one that no sound test proves is an error too, unless --allow-unknown. All files are
-checked; the exit status covers them all: 0 valid, 1 errors, 2 usage error, 3 unreadable input.
-With --format json|sarif|github the diagnostics go to standard output and nothing else does.
-)";
-  }
-  if (command == "analyze") {
-    return R"(usage: xenplan analyze [--format text|json] [--allow-unknown] FILE
-
-Prints the schedulability report of every pool: its vCPUs, utilization, verdict (schedulable,
-unschedulable, unknown, not-real-time), the test that decided it, why, and what to change.
-The report goes to standard output, diagnostics to standard error. Exit status as for check.
-)";
-  }
-  if (command == "build") {
-    return R"(usage: xenplan build [--format F] [--allow-unknown] [--force] FILE... (-o DIR | --check DIR)
-
-Checks the descriptions like `check`, and when none has an error writes the artifacts that deploy
-each host into DIR (with several files: DIR/<host name>/), mirroring their install paths
-(DIR/etc/xen/..., DIR/usr/local/sbin/...), plus manifest.json. Nothing is written when a check
-fails. DIR is replaced atomically: it ends up either as it was or holding exactly the new files.
-A non-empty DIR that is not an earlier xenplan output is refused unless --force.
---check DIR writes nothing: it exits 1 and lists the files that differ when building would change
-the artifacts in DIR (for repositories that keep generated files under review).
-Exit status: 0 written (or up to date), 1 errors or differences, 2 usage, 3 DIR unwritable.
-)";
-  }
-  if (command == "fmt") {
-    return R"(usage: xenplan fmt [--write | --check | --to dsl|yaml] FILE...
-
-Prints the canonical form of a description in its own syntax (.xenplan or .yaml): two-space
-indentation, one setting per line, short blocks and lists on one line, sizes and times in their
-largest exact unit (1024MiB becomes 1GiB), the author's order and comments kept.
-  --write       rewrite each file in place (atomically) when it is not canonical
-  --check       change nothing; exit 1 and name each file that is not canonical
-  --to dsl      print a YAML description in the xenplan language; --to yaml the reverse.
-                Converting there and back gives the same description and the same artifacts.
-Exit status: 0 done, 1 a file does not parse or (--check) is not canonical, 2 usage, 3 unreadable.
-)";
-  }
-  if (command == "explain") {
-    return R"(usage: xenplan explain [CODE]
-
-Prints what a diagnostic code (such as XP0101) means, why it matters on a Xen host, and an example
-fix. Without a code, lists every code.
-)";
-  }
-  return usage_text();
+  const CommandInfo* c = find_command(command);
+  return c ? std::string(c->help) : usage_text();
 }
 
 }  // namespace xenplan

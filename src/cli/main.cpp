@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/args.h"
-#include "cli/commands.h"
+#include "cli/command_table.h"
 
 int main(int argc, char** argv) {
   using namespace xenplan;
@@ -24,11 +24,7 @@ int main(int argc, char** argv) {
       std::cout << "xenplan " << XENPLAN_VERSION << '\n';
       return kExitOk;
     }
-    if (o.command == "check") return run_check(o);
-    if (o.command == "analyze") return run_analyze(o);
-    if (o.command == "build") return run_build(o);
-    if (o.command == "fmt") return run_fmt(o);
-    if (o.command == "explain") return run_explain(o);
+    if (const CommandInfo* command = find_command(o.command)) return command->run(o);
     std::cerr << "xenplan: unknown command\n";
     return kExitUsage;
   } catch (const std::exception& e) {
