@@ -22,7 +22,8 @@ void add_dom0_vcpus(PoolAnalysis& pool, const Model& model) {
   const std::vector<VcpuRtds> params = model.dom0_rtds_parameters();
   for (uint32_t v = 0; v < dom0.vcpus.value; ++v) {
     VcpuRow row{std::string(kDom0Name), v, params[v].budget_us, params[v].period_us, pool.cpus, false, {}};
-    if (dom0.pin.value && pool.cpus.contains(v)) row.cpus = CpuSet::range(v, v);
+    if (const uint32_t cpu = model.dom0_pinned_cpu(v); dom0.pin.value && pool.cpus.contains(cpu))
+      row.cpus = CpuSet::range(cpu, cpu);
     pool.vcpus.push_back(std::move(row));
   }
 }

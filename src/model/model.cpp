@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace xenplan {
 
 std::string_view scheduler_name(SchedulerKind s) {
@@ -144,6 +146,16 @@ std::vector<VcpuRtds> Model::rtds_parameters(const Domain& d) const {
 
 std::vector<VcpuRtds> Model::dom0_rtds_parameters() const {
   return rtds_per_vcpu(host.dom0.rtds, host.dom0.vcpus.value);
+}
+
+uint32_t Model::dom0_pinned_cpu(uint32_t v) const {
+  return host.cpus.value > 0 ? v % host.cpus.value : 0;
+}
+
+CpuSet Model::dom0_pinned_cpus() const {
+  const Dom0& dom0 = host.dom0;
+  if (!dom0.pin.value || !dom0.vcpus.usable() || !host.cpus.usable() || dom0.vcpus.value == 0) return {};
+  return CpuSet::range(0, std::min(dom0.vcpus.value, host.cpus.value) - 1);
 }
 
 std::vector<VcpuRtds> rtds_per_vcpu(const std::optional<RtdsSpec>& spec, uint32_t vcpus) {

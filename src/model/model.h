@@ -206,6 +206,11 @@ struct Model {
   // (a domain's maxvcpus, dom0's vcpus), Xen's defaults where the description gives none.
   std::vector<VcpuRtds> rtds_parameters(const Domain& d) const;
   std::vector<VcpuRtds> dom0_rtds_parameters() const;
+  // The CPU a pinned dom0's vCPU `v` runs on: Xen places dom0's vCPUs round-robin over the CPUs
+  // (sched_select_initial_cpu), so with more vCPUs than CPUs the pinning wraps around.
+  uint32_t dom0_pinned_cpu(uint32_t v) const;
+  // The CPUs a pinned dom0 occupies in Pool-0 (empty when dom0 is not pinned).
+  CpuSet dom0_pinned_cpus() const;
 };
 
 // The logical volume that backs a `volume` disk: <domain>-<vdev>, as xen-tools names them.

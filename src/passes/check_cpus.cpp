@@ -2,6 +2,8 @@
 // domain affinity inside the domain's pool; vCPU counts.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -15,9 +17,7 @@ void check_pool_cpus(PassContext& ctx) {
   const Model& m = ctx.model;
   const Host& host = m.host;
   const CpuSet all = CpuSet::range(0, host.cpus.value - 1);
-  const CpuSet dom0_pinned = host.dom0.pin.value && host.dom0.vcpus.usable()
-                                 ? CpuSet::range(0, host.dom0.vcpus.value - 1)
-                                 : CpuSet();
+  const CpuSet dom0_pinned = m.dom0_pinned_cpus();
   for (size_t i = 0; i < m.pools.size(); ++i) {
     const Pool& p = m.pools[i];
     if (!p.cpus.usable()) continue;
@@ -56,14 +56,31 @@ void check_pool_cpus(PassContext& ctx) {
   }
 }
 
+// More dom0 vCPUs than Pool-0 has CPUs is legal but shares CPUs among them: pinned, Xen wraps the
+// pinning around the CPUs; unpinned, they compete for what Pool-0 keeps.
 void check_dom0_cpus(PassContext& ctx) {
-  const Host& host = ctx.model.host;
-  if (host.dom0.vcpus.usable() && host.dom0.pin.value && host.dom0.vcpus.value > host.cpus.value) {
+  const Model& m = ctx.model;
+  const Dom0& dom0 = m.host.dom0;
+  const bool pools_known =
+      std::all_of(m.pools.begin(), m.pools.end(), [](const Pool& p) { return p.cpus.usable(); });
+  if (!dom0.vcpus.usable() || !pools_known) return;
+  const CpuSet pool0 = m.pool0_cpus();
+  const uint32_t vcpus = dom0.vcpus.value;
+  if (vcpus <= pool0.size() || pool0.empty()) return;
+  if (dom0.pin.value && vcpus > m.host.cpus.value) {
+    const uint32_t cpus = m.host.cpus.value;
     ctx.sink
-        .error(Code::Dom0Cpus, ctx.at(host.dom0.vcpus.span),
-               fmt::format("dom0 pins {} vCPUs but the host has only {} CPUs", host.dom0.vcpus.value,
-                           host.cpus.value))
-        .help("give dom0 at most as many vCPUs as the host has CPUs");
+        .warning(Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
+                 fmt::format("dom0 pins {} vCPUs but the host has {} CPU{}: dom0_vcpus_pin wraps around, so up "
+                             "to {} dom0 vCPUs share one CPU",
+                             vcpus, cpus, cpus == 1 ? "" : "s", (vcpus + cpus - 1) / cpus))
+        .help(fmt::format("give dom0 at most {} vCPUs", cpus));
+  } else if (!dom0.pin.value) {
+    ctx.sink
+        .warning(Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
+                 fmt::format("dom0 has {} vCPUs but Pool-0 keeps {} ({}): its vCPUs share them", vcpus,
+                             pool0.phrase(), pool0.size() == 1 ? "one CPU" : fmt::format("{} CPUs", pool0.size())))
+        .help(fmt::format("give dom0 at most {} vCPUs, or leave more CPUs in Pool-0", pool0.size()));
   }
 }
 
