@@ -19,7 +19,7 @@ struct BuildInput {
   const AnalysisReport& analysis;
 
   // null pools: the CPU each vCPU of a domain is pinned to, from the analysis's matching.
-  std::vector<uint32_t> null_pinning(const std::string& domain) const;
+  std::vector<uint32_t> null_pinning(DomainIndex domain) const;
 };
 
 Artifacts emit_xl_domains(const BuildInput& in);
@@ -35,6 +35,8 @@ Artifacts emit_reports(const BuildInput& in);
 
 // Xen's boot options: dom0_mem=XM,max:XM dom0_max_vcpus=N [dom0_vcpus_pin] sched=S, then the extras.
 std::string xen_command_line(const Model& model);
+// dom0's kernel options that xenplan adds in Xen entries: xen-pciback.hide=(BDF)... or "".
+std::string dom0_kernel_options(const Model& model);
 
 // Every artifact, sorted by path, followed by manifest.json.
 Artifacts emit_artifacts(const CheckedModel& model, const AnalysisReport& analysis);

@@ -19,8 +19,17 @@ std::string xen_command_line(const Model& m) {
   std::string line = fmt::format("dom0_mem={}M,max:{}M dom0_max_vcpus={}", mib, mib, dom0.vcpus.value);
   if (dom0.pin.value) line += " dom0_vcpus_pin";
   line += fmt::format(" sched={}", scheduler_name(m.host.xen.scheduler.value));
+  if (const IommuMode iommu = m.host.xen.iommu.value; iommu != IommuMode::Default) {
+    line += iommu == IommuMode::Off ? " iommu=off" : iommu == IommuMode::On ? " iommu=on" : " iommu=required";
+  }
   for (const auto& option : m.host.xen.options) line += " " + option.value;
   return line;
+}
+
+std::string dom0_kernel_options(const Model& model) {
+  std::string hide;
+  for (const auto& bdf : model.host.dom0.pciback_hide) hide += fmt::format("({})", bdf.value.text());
+  return hide.empty() ? std::string() : "xen-pciback.hide=" + hide;
 }
 
 namespace {
@@ -44,8 +53,9 @@ std::string menu_entry(const Model& m) {
   out += fmt::format("\tmultiboot2\t{} placeholder{}\n", grub_word(boot.xen.value),
                      grub_words(xen_command_line(m)));
   out += "\techo\t'Loading Linux ...'\n";
-  out += fmt::format("\tmodule2\t{} placeholder{}\n", grub_word(boot.kernel.value),
-                     boot.cmdline.usable() ? grub_words(boot.cmdline.value) : std::string());
+  const std::string dom0_line = fmt::format(
+      "{} {}", boot.cmdline.usable() ? boot.cmdline.value : std::string(), dom0_kernel_options(m));
+  out += fmt::format("\tmodule2\t{} placeholder{}\n", grub_word(boot.kernel.value), grub_words(dom0_line));
   if (boot.initrd.usable()) {
     out += "\techo\t'Loading initial ramdisk ...'\n";
     out += fmt::format("\tmodule2\t--nounzip\t{}\n", grub_word(boot.initrd.value));
@@ -57,10 +67,19 @@ std::string menu_entry(const Model& m) {
 
 Artifacts emit_grub(const BuildInput& in) {
   Artifacts out;
-  const std::string defaults = fmt::format("# {}\nGRUB_CMDLINE_XEN_DEFAULT={}\nXEN_OVERRIDE_GRUB_DEFAULT=1\n",
-                                           kBanner, shell_word(xen_command_line(in.model)));
+  std::string defaults = fmt::format("# {}\nGRUB_CMDLINE_XEN_DEFAULT={}\nXEN_OVERRIDE_GRUB_DEFAULT=1\n",
+                                     kBanner, shell_word(xen_command_line(in.model)));
+  if (const std::string options = dom0_kernel_options(in.model); !options.empty()) {
+    // dom0's kernel in Xen entries only, after whatever /etc/default/grub gives it (sourced before).
+    defaults += fmt::format(
+        "GRUB_CMDLINE_LINUX_XEN_REPLACE_DEFAULT=\"${{GRUB_CMDLINE_LINUX_XEN_REPLACE_DEFAULT:-$GRUB_CMDLINE_"
+        "LINUX_"
+        "DEFAULT}}\"{}\n",
+        shell_word(" " + options));
+  }
   out.push_back(artifact_at(paths::kGrubDefaults, ArtifactKind::Grub, defaults));
-  if (in.model.host.boot) out.push_back(artifact_at(paths::kGrubMenu, ArtifactKind::Grub, menu_entry(in.model), 0755));
+  if (in.model.host.boot)
+    out.push_back(artifact_at(paths::kGrubMenu, ArtifactKind::Grub, menu_entry(in.model), 0755));
   return out;
 }
 

@@ -60,6 +60,14 @@ std::string grub_word(std::string_view value) {
   return single_quoted(value);
 }
 
+std::string xl_spec_value(std::string_view value) {
+  refuse_control(value, "an xl device specification");
+  if (!made_of(value, "_./:+@%-")) {
+    throw std::invalid_argument("a value for an xl device specification has characters xl would split at");
+  }
+  return std::string(value);
+}
+
 std::string ifupdown_word(std::string_view value) {
   refuse_control(value, "/etc/network/interfaces");
   if (!made_of(value, "_./:-")) {

@@ -19,6 +19,11 @@ std::string shell_word(std::string_view value);
 // One GRUB script word (grub.cfg is a shell-like language; its single quotes work like sh).
 std::string grub_word(std::string_view value);
 
+// A value inside one of xl's device specifications (a DISKSPEC key other than target, a VIFSPEC,
+// a PCI_SPEC, a VFB_SPEC): they are `key=value` lists split at commas, with no quoting, so a value
+// is refused unless it is made of characters that cannot end it or start another key.
+std::string xl_spec_value(std::string_view value);
+
 // A word of /etc/network/interfaces, which has no quoting at all: refused unless it is made of
 // characters ifupdown reads literally.
 std::string ifupdown_word(std::string_view value);

@@ -12,8 +12,9 @@ CpuSet allowed_cpus(const Located<CpuSet>& affinity, const CpuSet& pool_cpus) {
 void add_domain_vcpus(PoolAnalysis& pool, const Model& model, const Domain& d) {
   const std::vector<VcpuRtds> params = model.rtds_parameters(d);
   for (uint32_t v = 0; v < d.maxvcpus.value; ++v) {
+    const Located<CpuSet>& affinity = v < d.vcpu_cpus.size() ? d.vcpu_cpus[v] : d.cpus;
     pool.vcpus.push_back({d.name.value, v, params[v].budget_us, params[v].period_us,
-                          allowed_cpus(d.cpus, pool.cpus), d.always_busy.value, {}});
+                          allowed_cpus(affinity, pool.cpus), d.always_busy.value, {}});
   }
 }
 

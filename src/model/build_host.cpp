@@ -71,6 +71,10 @@ void read_xen(Context& ctx, const Node& node, XenConfig& xen) {
   if (const Node* v = m.optional("options")) xen.options = read_string_list(ctx, *v, "`options`");
   xen.rtds_overhead_us = defaulted(uint64_t{50}, node.span);  // Xen's timer_slop
   m.read("rtds_overhead", xen.rtds_overhead_us, read_time);
+  static constexpr WordOf<IommuMode> kIommu[] = {
+      {"off", IommuMode::Off}, {"on", IommuMode::On}, {"required", IommuMode::Required}};
+  xen.iommu = defaulted(IommuMode::Default, node.span);  // build_model turns it on for PCI devices
+  m.read("iommu", xen.iommu, word_of(kIommu));
   m.finish();
 }
 
@@ -82,6 +86,8 @@ void read_dom0(Context& ctx, const Node& node, Dom0& dom0) {
   dom0.pin = defaulted(false, node.span);
   m.read("pin", dom0.pin, read_bool);
   if (const Node* v = m.optional("rtds")) dom0.rtds = read_rtds(ctx, *v);
+  if (const Node* v = m.optional("pciback_hide"))
+    dom0.pciback_hide = read_bdf_list(ctx, *v, "`pciback_hide`");
   m.finish();
 }
 

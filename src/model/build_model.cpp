@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -158,6 +159,14 @@ std::optional<Model> build_model(const Tree& tree, const SourceFile& file, Diagn
   }
   top.finish();
   resolve_references(ctx, model);
+  // Passed-through PCI devices need the IOMMU: on unless the description says otherwise.
+  const bool has_pci =
+      std::any_of(model.domains.begin(), model.domains.end(), [](const Domain& d) { return !d.pci.empty(); });
+  const auto& options = model.host.xen.options;
+  const bool own_iommu = std::any_of(options.begin(), options.end(), [](const Located<std::string>& o) {
+    return o.value.starts_with("iommu=");
+  });
+  if (has_pci && !model.host.xen.iommu.given() && !own_iommu) model.host.xen.iommu.value = IommuMode::On;
   return model;
 }
 

@@ -11,4 +11,9 @@ void read_host(Context& ctx, const Node& node, Host& host);
 void read_pool(Context& ctx, const Node& node, Pool& pool);
 void read_domain(Context& ctx, const Node& node, Domain& domain);
 
+// A domain's passed-through and emulated hardware (build_devices.cpp), read from its mapping.
+void read_devices(Context& ctx, MapReader& m, Domain& d);
+// A list of PCI addresses without virtual slots (dom0's `pciback_hide`).
+std::vector<Located<Bdf>> read_bdf_list(Context& ctx, const Node& node, std::string_view key);
+
 }  // namespace xenplan

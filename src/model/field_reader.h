@@ -38,15 +38,27 @@ class MapReader {
   // Invalid (the reader reported why). When absent, `out` keeps its state (Absent or Defaulted).
   template <class T, class Read>
   void read(std::string_view key, Located<T>& out, Read&& read_value) {
-    if (const Node* v = optional(key)) store(read_value(ctx_, *v, label(key)), *v, out);
+    if (const Node* v = optional(key)) store_value(read_value(ctx_, *v, label(key)), *v, out);
   }
   // The same for a required key: when absent, reports it and leaves `out` Absent.
   template <class T, class Read>
   void require(std::string_view key, std::string_view example, Located<T>& out, Read&& read_value) {
-    if (const Node* v = required(key, example)) store(read_value(ctx_, *v, label(key)), *v, out);
+    if (const Node* v = required(key, example)) store_value(read_value(ctx_, *v, label(key)), *v, out);
   }
   // "`key`", the way messages name a key.
   static std::string label(std::string_view key);
+
+  // Stores a reader's result into `out`: Written, or Invalid at `node` when the reader failed.
+  template <class T>
+  static void store_value(std::optional<Located<T>>&& value, const Node& node, Located<T>& out) {
+    if (value) {
+      out = std::move(*value);
+      out.state = FieldState::Written;
+    } else {
+      out.span = node.span;
+      out.state = FieldState::Invalid;
+    }
+  }
   // The span of `key` itself (for messages about the key), or the mapping's span.
   Span key_span(std::string_view key) const;
   // Reports duplicate keys and keys never asked for. Call once, after every optional()/required().
@@ -61,17 +73,6 @@ class MapReader {
 
  private:
   const Entry* find(std::string_view key) const;
-
-  template <class T>
-  static void store(std::optional<Located<T>>&& value, const Node& node, Located<T>& out) {
-    if (value) {
-      out = std::move(*value);
-      out.state = FieldState::Written;
-    } else {
-      out.span = node.span;
-      out.state = FieldState::Invalid;
-    }
-  }
 
   Context& ctx_;
   const Node& node_;

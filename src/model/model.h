@@ -13,6 +13,7 @@
 
 #include "base/cpuset.h"
 #include "base/source.h"
+#include "model/devices.h"
 #include "model/field.h"
 
 namespace xenplan {
@@ -22,8 +23,11 @@ enum class DomainType { Pv, Pvh, Hvm };
 enum class Action { Destroy, Restart, RenameRestart, Preserve, CoredumpDestroy, CoredumpRestart, SoftReset };
 enum class DiskFormat { Raw, Qcow, Qcow2, Vhd, Qed };
 enum class DiskAccess { ReadWrite, ReadOnly };
-enum class DiskSource { Volume, File, Device };
+enum class DiskSource { Volume, File, Device, Empty };  // Empty: a cdrom drive with no medium
 enum class AddressMode { Dhcp, Manual, Static };
+// Xen's iommu= boot option: off, on, or required (Xen stops booting without an IOMMU).
+enum class IommuMode { Default, Off, On, Required };
+enum class VifType { Vif, Ioemu };
 
 std::string_view scheduler_name(SchedulerKind s);  // xl's spelling: "credit2", "rtds", ...
 std::string_view domain_type_name(DomainType t);
@@ -73,14 +77,16 @@ struct XenConfig {
   Located<SchedulerKind> scheduler;  // boot scheduler: Pool-0's; defaulted: credit2, span at `host.xen`
   std::vector<Located<std::string>> options;  // extra Xen boot options
   Located<uint64_t> rtds_overhead_us;         // analysis margin (µs); defaulted: Xen's timer_slop, 50us
+  Located<IommuMode> iommu;  // iommu=; defaulted: on when a domain has PCI devices, else Xen's own
   Span span;
 };
 
 struct Dom0 {
-  Located<uint64_t> memory;      // bytes, fixed: dom0_mem=X,max:X
-  Located<uint32_t> vcpus;       // dom0_max_vcpus
-  Located<bool> pin;             // dom0_vcpus_pin; defaulted: false
-  std::optional<RtdsSpec> rtds;  // dom0's vCPUs when Pool-0 runs RTDS (absent: Xen's defaults)
+  Located<uint64_t> memory;                // bytes, fixed: dom0_mem=X,max:X
+  Located<uint32_t> vcpus;                 // dom0_max_vcpus
+  Located<bool> pin;                       // dom0_vcpus_pin; defaulted: false
+  std::optional<RtdsSpec> rtds;            // dom0's vCPUs when Pool-0 runs RTDS (absent: Xen's defaults)
+  std::vector<Located<Bdf>> pciback_hide;  // devices xen-pciback takes at boot
   Span span;
 };
 
@@ -141,7 +147,11 @@ struct Disk {
   Ref<VolumeGroup> group;     // Volume
   Located<uint64_t> size;     // Volume: bytes
   DiskFormat format = DiskFormat::Raw;
-  DiskAccess access = DiskAccess::ReadWrite;
+  Located<DiskAccess> access;    // defaulted: rw, or ro for a cdrom
+  Located<bool> cdrom;           // devtype=cdrom; defaulted: false
+  Located<std::string> script;   // block-SCRIPT interprets the target; absent when not given
+  Located<bool> discard;         // discard / no-discard; absent: the backend's default
+  Located<std::string> backend;  // the backend domain; absent: dom0
   Span span;
 };
 
@@ -153,28 +163,56 @@ struct Mac {
 
 struct Network {
   Ref<Bridge> bridge;
-  Located<Mac> mac;  // absent: xl picks one
+  Located<Mac> mac;              // absent: xl picks one
+  Located<std::string> ip;       // for the hotplug script's filter; absent when not given
+  Located<std::string> model;    // HVM emulated NIC: e1000, rtl8139, ...; absent: xl's default
+  Located<std::string> rate;     // "10Mb/s" or "1MB/s@20ms", checked; absent: unlimited
+  Located<std::string> vifname;  // the backend interface's name; absent: vifDOMID.DEVID
+  Located<std::string> script;   // hotplug script; absent: vif-bridge
+  Located<VifType> type;         // HVM only; absent: xl's default (ioemu)
+  Located<std::string> backend;  // the backend domain; absent: dom0
   Span span;
 };
 
 struct Domain {
   Located<std::string> name;
-  Located<DomainType> type;    // defaulted: pv
-  Ref<Pool> pool;              // name absent (or `Pool-0`): Pool-0
-  Located<uint64_t> memory;    // bytes
-  Located<uint64_t> maxmem;    // bytes; defaulted: memory
-  Located<uint32_t> vcpus;     // defaulted: 1
-  Located<uint32_t> maxvcpus;  // defaulted: vcpus
-  Located<CpuSet> cpus;        // hard affinity; absent when not given
+  Located<DomainType> type;                // defaulted: pv
+  Ref<Pool> pool;                          // name absent (or `Pool-0`): Pool-0
+  Located<uint64_t> memory;                // bytes
+  Located<uint64_t> maxmem;                // bytes; defaulted: memory
+  Located<uint32_t> vcpus;                 // defaulted: 1
+  Located<uint32_t> maxvcpus;              // defaulted: vcpus
+  Located<CpuSet> cpus;                    // hard affinity of every vCPU; absent when not given (or per vCPU)
+  std::vector<Located<CpuSet>> vcpu_cpus;  // hard affinity per vCPU (`cpus` as a list of sets)
+  Located<CpuSet> cpus_soft;               // soft affinity; absent when not given
   std::optional<RtdsSpec> rtds;
   std::optional<CreditParams> credit;
   Located<std::string> kernel, ramdisk, cmdline, bootloader;  // each absent when not given
+  Located<std::string> root, extra;  // xl's pieces of the command line; absent when not given
+  std::vector<Located<std::string>> bootloader_args;
+  Located<std::string> uuid;  // absent: derived from the host's and the domain's names
+  Located<bool> autostart;    // defaulted: true; false: built, but xenplan-up leaves it down
   std::vector<Disk> disks;
   std::vector<Network> networks;
-  Located<Action> on_poweroff;  // defaulted: destroy
-  Located<Action> on_reboot;    // defaulted: restart
-  Located<Action> on_crash;     // defaulted: destroy
-  Located<bool> always_busy;    // trusted: the guest never idles, so classical tests apply
+  std::vector<PciDevice> pci;
+  std::vector<Located<uint32_t>> irqs;
+  std::vector<IoPortRange> ioports;
+  std::vector<IoMemRange> iomem;
+  Located<std::string> serial;  // HVM: pty, none, or a host device path; absent when not given
+  std::optional<Vnc> vnc;
+  Located<VgaKind> vga;                       // HVM; absent: xl's default (cirrus)
+  Located<uint64_t> videoram;                 // HVM, bytes (whole MiB); absent: the device model's default
+  std::optional<Usb> usb;                     // HVM
+  Located<std::vector<BootDevice>> boot;      // HVM boot order; absent: xl's default (disk, cdrom)
+  Located<Firmware> firmware;                 // HVM; absent: the device model's default (BIOS)
+  Located<DeviceModel> device_model_version;  // HVM; absent: qemu-xen
+  Located<TscMode> tsc_mode;                  // absent: default
+  Located<bool> localtime, acpi, viridian;    // HVM; each absent when not given
+  Located<Action> on_poweroff;                // defaulted: destroy
+  Located<Action> on_reboot;                  // defaulted: restart
+  Located<Action> on_crash;                   // defaulted: destroy
+  Located<Action> on_watchdog;                // HVM; absent: xl's default
+  Located<bool> always_busy;                  // trusted: the guest never idles, so classical tests apply
   Span span;
 };
 

@@ -70,18 +70,36 @@ void check_dom0_cpus(PassContext& ctx) {
   if (dom0.pin.value && vcpus > m.host.cpus.value) {
     const uint32_t cpus = m.host.cpus.value;
     ctx.sink
-        .warning(Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
-                 fmt::format("dom0 pins {} vCPUs but the host has {} CPU{}: dom0_vcpus_pin wraps around, so up "
-                             "to {} dom0 vCPUs share one CPU",
-                             vcpus, cpus, cpus == 1 ? "" : "s", (vcpus + cpus - 1) / cpus))
+        .warning(
+            Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
+            fmt::format("dom0 pins {} vCPUs but the host has {} CPU{}: dom0_vcpus_pin wraps around, so up "
+                        "to {} dom0 vCPUs share one CPU",
+                        vcpus, cpus, cpus == 1 ? "" : "s", (vcpus + cpus - 1) / cpus))
         .help(fmt::format("give dom0 at most {} vCPUs", cpus));
   } else if (!dom0.pin.value) {
     ctx.sink
-        .warning(Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
-                 fmt::format("dom0 has {} vCPUs but Pool-0 keeps {} ({}): its vCPUs share them", vcpus,
-                             pool0.phrase(), pool0.size() == 1 ? "one CPU" : fmt::format("{} CPUs", pool0.size())))
+        .warning(
+            Code::Dom0Cpus, ctx.at(dom0.vcpus.span),
+            fmt::format("dom0 has {} vCPUs but Pool-0 keeps {} ({}): its vCPUs share them", vcpus,
+                        pool0.phrase(), pool0.size() == 1 ? "one CPU" : fmt::format("{} CPUs", pool0.size())))
         .help(fmt::format("give dom0 at most {} vCPUs, or leave more CPUs in Pool-0", pool0.size()));
   }
+}
+
+// An affinity must stay inside the domain's pool: Xen cannot run a vCPU elsewhere.
+void check_within_pool(PassContext& ctx, const Domain& d, const Located<CpuSet>& cpus, std::string_view how) {
+  if (!cpus.usable()) return;
+  const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
+  const CpuSet outside = cpus.value.minus(pool_cpus);
+  if (outside.empty()) return;
+  auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(cpus.span),
+                          fmt::format("domain `{}` is {} {}, outside its pool `{}`", d.name.value, how,
+                                      outside.phrase(), ctx.model.domain_pool_name(d)));
+  if (const Pool* p = ctx.model.pool_of(d))
+    b.note(ctx.at(p->cpus.span), fmt::format("pool `{}` has {}", p->name.value, pool_cpus.phrase()));
+  b.help(pool_cpus.empty()
+             ? std::string("the pool has no CPUs left")
+             : fmt::format("{} it within {}", how == "pinned to" ? "pin" : "keep", pool_cpus.phrase()));
 }
 
 void check_domain_cpus(PassContext& ctx, const Domain& d) {
@@ -93,17 +111,17 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
         .note(ctx.at(d.vcpus.span), "vcpus is given here")
         .help("xl requires vcpus <= maxvcpus; raise maxvcpus or lower vcpus");
   }
-  if (!d.cpus.usable() || !ctx.model.domain_pool_known(d)) return;
-  const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
-  if (const CpuSet outside = d.cpus.value.minus(pool_cpus); !outside.empty()) {
-    auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(d.cpus.span),
-                            fmt::format("domain `{}` is pinned to {}, outside its pool `{}`", d.name.value,
-                                        outside.phrase(), ctx.model.domain_pool_name(d)));
-    if (const Pool* p = ctx.model.pool_of(d))
-      b.note(ctx.at(p->cpus.span), fmt::format("pool `{}` has {}", p->name.value, pool_cpus.phrase()));
-    b.help(pool_cpus.empty() ? std::string("the pool has no CPUs left")
-                             : fmt::format("pin it within {}", pool_cpus.phrase()));
+  if (!d.vcpu_cpus.empty() && d.maxvcpus.usable() && d.vcpu_cpus.size() != d.maxvcpus.value) {
+    ctx.sink
+        .error(Code::VcpuCount, ctx.at(d.cpus.span),
+               fmt::format("domain `{}` lists CPUs for {} vCPUs but has {}", d.name.value, d.vcpu_cpus.size(),
+                           d.maxvcpus.value))
+        .help("give one CPU set per vCPU (maxvcpus), or one set such as \"2-3\" for all of them");
   }
+  if (!ctx.model.domain_pool_known(d)) return;
+  check_within_pool(ctx, d, d.cpus, "pinned to");
+  for (const auto& set : d.vcpu_cpus) check_within_pool(ctx, d, set, "pinned to");
+  check_within_pool(ctx, d, d.cpus_soft, "given a soft affinity for");
 }
 
 }  // namespace

@@ -91,14 +91,21 @@ void check_boot(PassContext& ctx, const Domain& d) {
         .help("HVM guests boot from their firmware; remove `bootloader`");
   }
   if (!d.kernel.given()) {
-    for (const auto* option : {&d.ramdisk, &d.cmdline}) {
+    for (auto [key, option] : {std::pair{"ramdisk", &d.ramdisk}, std::pair{"cmdline", &d.cmdline},
+                               std::pair{"root", &d.root}, std::pair{"extra", &d.extra}}) {
       if (!option->given()) continue;
       ctx.sink
           .error(Code::KernelOptions, ctx.at(option->span),
-                 fmt::format("domain `{}` sets `{}` without a `kernel`", d.name.value,
-                             option == &d.ramdisk ? "ramdisk" : "cmdline"))
-          .help("ramdisk and cmdline apply to direct kernel boot only; add `kernel` or remove it");
+                 fmt::format("domain `{}` sets `{}` without a `kernel`", d.name.value, key))
+          .help(
+              "ramdisk, cmdline, root and extra apply to direct kernel boot only; add `kernel` or remove it");
     }
+  }
+  if (!d.bootloader.given() && !d.bootloader_args.empty()) {
+    ctx.sink
+        .error(Code::KernelOptions, ctx.at(d.bootloader_args.front().span),
+               fmt::format("domain `{}` sets `bootloader_args` without a `bootloader`", d.name.value))
+        .help("add `bootloader: pygrub`, or remove `bootloader_args`");
   }
 }
 

@@ -18,5 +18,7 @@ void check_cpus(PassContext& ctx);        // pool CPU sets, dom0's CPUs, affinit
 void check_memory(PassContext& ctx);      // memory sizes, the host's memory budget, volume groups
 void check_devices(PassContext& ctx);     // disks, network interfaces, boot method
 void check_schedulers(PassContext& ctx);  // schedulers present, per-scheduler parameters, load
+void check_passthrough(PassContext& ctx);  // PCI devices, IRQs, I/O ports and memory: one owner each
+void check_emulated(PassContext& ctx);     // HVM-only hardware, displays, USB, emulated disks
 
 }  // namespace xenplan

@@ -167,4 +167,51 @@ std::optional<std::string> ipv4_address_problem(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> spec_value_problem(std::string_view text) {
+  // xl splits a device specification at commas and reads key=value; there is no quoting.
+  return word_problem(text, "_./:+@%-", 256);
+}
+
+std::optional<std::string> vif_rate_problem(std::string_view text) {
+  constexpr const char* kShape =
+      "it is not RATE/s[@INTERVAL], RATE in B, KB, MB, GB (bytes) or b, Kb, Mb, Gb (bits), INTERVAL in us, "
+      "ms or s";
+  const size_t at = text.find('@');
+  std::string_view rate = text.substr(0, at);
+  size_t digits = 0;
+  while (digits < rate.size() && std::isdigit(static_cast<unsigned char>(rate[digits]))) ++digits;
+  std::string_view unit = rate.substr(digits);
+  if (!unit.empty() && (unit[0] == 'G' || unit[0] == 'M' || unit[0] == 'K')) unit.remove_prefix(1);
+  if (digits == 0 || (unit != "B/s" && unit != "b/s")) return std::string(kShape);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view interval = text.substr(at + 1);
+  size_t n = 0;
+  while (n < interval.size() && std::isdigit(static_cast<unsigned char>(interval[n]))) ++n;
+  const std::string_view iunit = interval.substr(n);
+  if (n == 0 || (iunit != "us" && iunit != "ms" && iunit != "s")) return std::string(kShape);
+  return std::nullopt;
+}
+
+std::optional<std::string> serial_problem(std::string_view text) {
+  if (text == "pty" || text == "none") return std::nullopt;
+  if (!text.starts_with("/dev/")) return "it is neither `pty`, `none` nor a device under /dev";
+  return word_problem(text.substr(5), "_./-", 255);
+}
+
+std::optional<std::string> uuid_problem(std::string_view text) {
+  constexpr std::array<size_t, 5> kGroups = {8, 4, 4, 4, 12};
+  size_t pos = 0;
+  for (size_t g = 0; g < kGroups.size(); ++g) {
+    for (size_t i = 0; i < kGroups[g]; ++i, ++pos) {
+      if (pos >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[pos])))
+        return "write 32 hex digits as 8-4-4-4-12, such as 6b0f6c1e-6f3c-5a8e-9d41-2f0c9e3b7a55";
+    }
+    if (g + 1 < kGroups.size() && (pos >= text.size() || text[pos++] != '-'))
+      return "write 32 hex digits as 8-4-4-4-12, such as 6b0f6c1e-6f3c-5a8e-9d41-2f0c9e3b7a55";
+  }
+  if (pos != text.size())
+    return "write 32 hex digits as 8-4-4-4-12, such as 6b0f6c1e-6f3c-5a8e-9d41-2f0c9e3b7a55";
+  return std::nullopt;
+}
+
 }  // namespace xenplan

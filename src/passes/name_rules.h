@@ -22,5 +22,13 @@ std::optional<std::string> free_text_problem(std::string_view text);  // cmdline
 std::optional<std::string> xen_option_problem(std::string_view text);
 std::optional<std::string> ipv4_cidr_problem(std::string_view text);
 std::optional<std::string> ipv4_address_problem(std::string_view text);
+// A value inside an xl device specification (vif, disk, vfb keys): no character xl splits at.
+std::optional<std::string> spec_value_problem(std::string_view text);
+// A vif `rate`: xl's RATE/s[@INTERVAL], RATE in [GMK](B|b), INTERVAL in us, ms or s.
+std::optional<std::string> vif_rate_problem(std::string_view text);
+// An HVM serial port's host side: pty, none, or a host device path.
+std::optional<std::string> serial_problem(std::string_view text);
+// 8-4-4-4-12 hexadecimal digits.
+std::optional<std::string> uuid_problem(std::string_view text);
 
 }  // namespace xenplan

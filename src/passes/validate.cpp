@@ -11,6 +11,8 @@ void validate(const Model& model, DiagnosticSink& sink) {
   check_memory(ctx);
   check_devices(ctx);
   check_schedulers(ctx);
+  check_passthrough(ctx);
+  check_emulated(ctx);
 }
 
 }  // namespace xenplan

@@ -46,18 +46,92 @@ function checkDomain(desc, d, cfg, pinning) {
   const vcpus = d.vcpus || 1;
   expect(tag('max_vcpus'), b.max_vcpus, d.maxvcpus || vcpus);
   expect(tag('avail_vcpus'), b.avail_vcpus, Array.from({ length: vcpus }, (_, i) => i));
+  const maxvcpus = d.maxvcpus || vcpus;
+  const perVcpu = Array.isArray(d.cpus) && d.cpus.length && typeof d.cpus[0] === 'string';
   const wantedAffinity = pinning.length ? pinning.map((c) => [c])
-    : d.cpus !== undefined ? Array.from({ length: d.maxvcpus || vcpus }, () => expand(d.cpus)) : undefined;
+    : perVcpu ? d.cpus.map(expand)
+    : d.cpus !== undefined ? Array.from({ length: maxvcpus }, () => expand(d.cpus)) : undefined;
   expect(tag('vcpu_hard_affinity'), b.vcpu_hard_affinity, wantedAffinity);
-  for (const key of ['kernel', 'ramdisk', 'cmdline', 'bootloader']) expect(tag(key), b[key], d[key]);
+  expect(tag('vcpu_soft_affinity'), b.vcpu_soft_affinity,
+    d.cpus_soft !== undefined ? Array.from({ length: maxvcpus }, () => expand(d.cpus_soft)) : undefined);
+  for (const key of ['kernel', 'ramdisk', 'bootloader', 'bootloader_args']) expect(tag(key), b[key], d[key]);
+  // xl joins root= and extra only without cmdline; xenplan writes the joined line as cmdline.
+  const cmdline = [d.root && `root=${d.root}`, d.cmdline, d.extra].filter(Boolean).join(' ');
+  expect(tag('cmdline'), b.cmdline, cmdline || undefined);
   const vgs = Object.fromEntries((desc.host.volume_groups || []).map((g) => [g.name, g]));
-  expect(tag('disks'), (j.disks || []).map((x) => [x.pdev_path, x.vdev, x.format, x.readwrite || 0]),
+  expect(tag('disks'), (j.disks || []).map((x) => [x.pdev_path, x.vdev, x.format, x.readwrite || 0, x.is_cdrom || 0,
+    x.discard_enable, x.backend_domname, x.script]),
     (d.disks || []).map((x) => [x.volume ? `/dev/${vgs[x.volume.group].name}/${d.name}-${x.vdev}` : x.file || x.device,
-      x.vdev, x.format || 'raw', x.access === 'ro' ? 0 : 1]));
-  expect(tag('nics'), (j.nics || []).map((n) => [n.bridge, n.mac]), (d.networks || []).map((n) => [n.bridge, n.mac]));
+      x.vdev, x.cdrom && !(x.volume || x.file || x.device) ? 'empty' : x.format || 'raw', x.access === 'ro' || x.cdrom ? 0 : 1,
+      x.cdrom ? 1 : 0,
+      x.discard === undefined ? undefined : x.discard ? 'True' : 'False', x.backend, x.script]));
+  expect(tag('nics'), (j.nics || []).map((n) => [n.bridge, n.mac, n.ip, n.model, n.ifname, n.script, n.backend_domname,
+    n.nictype, n.rate_bytes_per_interval, n.rate_interval_usecs]),
+    (d.networks || []).map((n) => [n.bridge, n.mac, n.ip, n.model, n.vifname, n.script, n.backend,
+      n.type === 'vif' ? 'vif' : n.type === 'ioemu' ? 'vif_ioemu' : undefined, ...vifRate(n.rate)]));
+  checkPassthrough(tag, j, b, d);
+  checkEmulated(tag, j, b, d);
+  const credit = d.credit || {};
+  expect(tag('sched_params'), [b.sched_params.weight, b.sched_params.cap], [credit.weight, credit.cap]);
   expect(tag('on_poweroff'), j.on_poweroff || 'destroy', d.on_poweroff || 'destroy');
   expect(tag('on_reboot'), j.on_reboot || 'restart', d.on_reboot || 'restart');
   expect(tag('on_crash'), j.on_crash || 'destroy', d.on_crash || 'destroy');
+  expect(tag('on_watchdog'), j.on_watchdog || 'destroy', (d.on_watchdog || 'destroy').replaceAll('-', '_'));
+}
+
+// xl's reading of a vif rate: bytes per interval, and the interval in µs (default 50ms).
+function vifRate(rate) {
+  if (rate === undefined) return [undefined, undefined];
+  const m = /^(\d+)([GMK]?)([Bb])\/s(?:@(\d+)(us|ms|s))?$/.exec(rate);
+  const perSecond = Number(m[1]) * { '': 1, K: 1e3, M: 1e6, G: 1e9 }[m[2]] / (m[3] === 'b' ? 8 : 1);
+  const interval = m[4] === undefined ? 50000 : Number(m[4]) * { us: 1, ms: 1000, s: 1e6 }[m[5]];
+  return [perSecond * interval / 1e6, interval];
+}
+
+function checkPassthrough(tag, j, b, d) {
+  const bdf = (text) => {
+    const m = /^(?:([0-9a-f]{1,4}):)?([0-9a-f]{1,2}):([0-9a-f]{1,2})\.([0-7])(?:@([0-9a-f]{1,2}))?$/i.exec(text);
+    return [parseInt(m[1] || '0', 16), parseInt(m[2], 16), parseInt(m[3], 16), Number(m[4]), m[5] && parseInt(m[5], 16)];
+  };
+  expect(tag('pcidevs'), (j.pcidevs || []).map((p) => [p.domain || 0, p.bus || 0, p.dev || 0, p.func || 0,
+    p.vdevfn === undefined ? undefined : p.vdevfn >> 3, !!p.permissive, !!p.seize, !!p.msitranslate, !!p.power_mgmt, p.rdm_policy]),
+    (d.pci || []).map((p) => {
+      const e = typeof p === 'string' ? { bdf: p } : p;
+      return [...bdf(e.bdf), !!e.permissive, !!e.seize, !!e.msitranslate, !!e.power_mgmt, e.rdm_policy || 'strict'];
+    }));
+  expect(tag('irqs'), b.irqs, d.irqs);
+  expect(tag('ioports'), b.ioports, d.ioports && d.ioports.map((r) => {
+    const [first, last] = r.split('-').map((x) => parseInt(x, 16));
+    return { first, number: (last === undefined ? first : last) - first + 1 };
+  }));
+  expect(tag('iomem'), b.iomem && b.iomem.map((m) => [m.start, m.number, m.gfn]), d.iomem && d.iomem.map((m) =>
+    [parseInt(m.start, 16), m.pages, m.gfn === undefined ? undefined : parseInt(m.gfn, 16)]));
+}
+
+// The emulated hardware of HVM guests (type.hvm), and the framebuffer of PV and PVH guests.
+function checkEmulated(tag, j, b, d) {
+  const hvm = b['type.hvm'] || {};
+  const yes = (v) => (v === undefined ? undefined : v ? 'True' : 'False');
+  const vnc = d.vnc && { enable: 'True', listen: d.vnc.listen || '127.0.0.1',
+    ...(d.vnc.display === undefined || d.vnc.display === 'auto' ? { findunused: 'True' } : { display: d.vnc.display }) };
+  if (d.type === 'hvm') {
+    expect(tag('vnc'), hvm.vnc && Object.keys(hvm.vnc).length ? hvm.vnc : undefined, vnc);
+    expect(tag('vga'), hvm.vga && hvm.vga.kind, { stdvga: 'std', cirrus: 'cirrus', none: 'none' }[d.vga]);
+    expect(tag('serial'), hvm.serial, d.serial);
+    expect(tag('boot'), hvm.boot, d.boot && d.boot.map((x) => ({ disk: 'c', cdrom: 'd', network: 'n' }[x])).join(''));
+    expect(tag('bios'), hvm.bios, { uefi: 'ovmf', bios: 'seabios' }[d.firmware]);
+    expect(tag('usb'), [hvm.usb, hvm.usbdevice_list, hvm.usbversion],
+      [d.usb && d.usb.devices ? 'True' : undefined, d.usb && d.usb.devices, d.usb && d.usb.version]);
+    expect(tag('viridian'), hvm.viridian, yes(d.viridian));
+    expect(tag('video_memkb'), b.video_memkb, d.videoram && kib(d.videoram));
+    expect(tag('localtime'), b.localtime, yes(d.localtime));
+    expect(tag('acpi'), b.acpi, yes(d.acpi));
+  } else {
+    expect(tag('vfbs'), (j.vfbs || []).map((v) => v.vnc), d.vnc ? [vnc] : []);
+  }
+  expect(tag('tsc_mode'), b.tsc_mode, d.tsc_mode === 'default' ? undefined : d.tsc_mode);
+  expect(tag('device_model_version'), b.device_model_version,
+    d.device_model_version && d.device_model_version.replaceAll('-', '_'));
 }
 
 function checkPool(desc, p, cfg) {
@@ -83,8 +157,12 @@ function checkHostFiles(desc, out) {
   const dropin = path.join(out, 'etc/default/grub.d/zz-xenplan.cfg');
   const vars = spawnSync('env', ['-i', 'sh', '-c', `. '${dropin}'; printf '%s\\n%s' "$GRUB_CMDLINE_XEN_DEFAULT" "$XEN_OVERRIDE_GRUB_DEFAULT"`], { encoding: 'utf8' }).stdout.split('\n');
   const mib = kib(desc.host.dom0.memory) / 1024;
+  const hasPci = (desc.domains || []).some((d) => d.pci && d.pci.length);
+  const ownIommu = (desc.host.xen.options || []).some((o) => o.startsWith('iommu='));
+  const iommu = desc.host.xen.iommu || (hasPci && !ownIommu ? 'on' : undefined);
   const line = [`dom0_mem=${mib}M,max:${mib}M`, `dom0_max_vcpus=${desc.host.dom0.vcpus}`, ...(desc.host.dom0.pin ? ['dom0_vcpus_pin'] : []),
-    `sched=${(desc.host.xen.scheduler === null ? 'null' : desc.host.xen.scheduler) || 'credit2'}`, ...(desc.host.xen.options || [])].join(' ');
+    `sched=${(desc.host.xen.scheduler === null ? 'null' : desc.host.xen.scheduler) || 'credit2'}`,
+    ...(iommu ? [`iommu=${iommu}`] : []), ...(desc.host.xen.options || [])].join(' ');
   expect(`${desc.host.name}: GRUB_CMDLINE_XEN_DEFAULT`, vars[0], line);
   expect(`${desc.host.name}: XEN_OVERRIDE_GRUB_DEFAULT`, vars[1], '1');
   for (const bridge of desc.host.bridges || []) {

@@ -41,7 +41,7 @@ function compilerCodes(file) {
 }
 
 const inputs = [];
-for (const dir of ['examples', 'tests/golden/check', 'tests/golden/analyze']) {
+for (const dir of ['examples', 'tests/golden/check', 'tests/golden/analyze', 'tests/golden/readers']) {
   for (const f of fs.readdirSync(path.join(src, dir)).sort()) {
     if (f.endsWith('.yaml')) inputs.push(path.join(src, dir, f));
   }

@@ -48,3 +48,15 @@ TEST_CASE("ifupdown words are refused unless literal") {
   CHECK_THROWS_AS(ifupdown_word("eth0;x"), std::invalid_argument);
   CHECK_THROWS_AS(ifupdown_word(""), std::invalid_argument);
 }
+
+TEST_CASE("xl device-spec values are refused when xl would split them or read another key") {
+  CHECK(xl_spec_value("e1000") == "e1000");
+  CHECK(xl_spec_value("10Mb/s@20ms") == "10Mb/s@20ms");
+  CHECK(xl_spec_value("192.0.2.20") == "192.0.2.20");
+  CHECK(xl_spec_value("/etc/xen/scripts/vif-route") == "/etc/xen/scripts/vif-route");
+  CHECK_THROWS_AS(xl_spec_value("e1000,script=/tmp/x"), std::invalid_argument);
+  CHECK_THROWS_AS(xl_spec_value("a=b"), std::invalid_argument);
+  CHECK_THROWS_AS(xl_spec_value("a b"), std::invalid_argument);
+  CHECK_THROWS_AS(xl_spec_value("\"x\""), std::invalid_argument);
+  CHECK_THROWS_AS(xl_spec_value(""), std::invalid_argument);
+}
