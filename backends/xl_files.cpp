@@ -38,6 +38,32 @@ std::string vif_spec(const CheckedModel& m, const Network& n) {
   return spec;
 }
 
+std::vector<std::string> texts(const XlStrings& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.value);
+  return out;
+}
+
+// An `xl:` value in the form xl's parser reads: "string", 12, 1/0, ["a", "b"], [["a"], ["b"]].
+std::string xl_value(const XlValue& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) return xl_string(*s);
+  if (const auto* n = std::get_if<uint64_t>(&value)) return std::to_string(*n);
+  if (const auto* b = std::get_if<bool>(&value)) return *b ? "1" : "0";
+  if (const auto* l = std::get_if<XlStrings>(&value)) return xl_list(texts(*l));
+  std::string out = "[";
+  const auto& lists = std::get<std::vector<XlStrings>>(value);
+  for (size_t i = 0; i < lists.size(); ++i) out += (i ? ", " : "") + xl_list(texts(lists[i]));
+  return out + "]";
+}
+
+// The `xl:` settings after every key xenplan writes, in the author's order.
+std::string xl_settings(const Domain& d) {
+  if (d.xl.empty()) return {};
+  std::string out = "# Passed through from the description's xl: settings\n";
+  for (const XlSetting& s : d.xl) out += fmt::format("{} = {}\n", s.key.value, xl_value(s.value.value));
+  return out;
+}
+
 std::string domain_config(const BuildInput& in, const Domain& d) {
   std::string out = fmt::format("# {}\n", kBanner);
   out += fmt::format("name = {}\n", xl_string(d.name.value));
@@ -68,6 +94,7 @@ std::string domain_config(const BuildInput& in, const Domain& d) {
   out += fmt::format("on_poweroff = {}\n", xl_string(action_name(d.on_poweroff.value)));
   out += fmt::format("on_reboot = {}\n", xl_string(action_name(d.on_reboot.value)));
   out += fmt::format("on_crash = {}\n", xl_string(action_name(d.on_crash.value)));
+  out += xl_settings(d);  // last: after every key xenplan writes
   return out;
 }
 
@@ -76,7 +103,8 @@ std::string domain_config(const BuildInput& in, const Domain& d) {
 Artifacts emit_xl_domains(const BuildInput& in) {
   Artifacts out;
   for (const Domain& d : in.model.domains) {
-    out.push_back(artifact_at(paths::domain_config(d.name.value), ArtifactKind::XlDomain, domain_config(in, d)));
+    out.push_back(
+        artifact_at(paths::domain_config(d.name.value), ArtifactKind::XlDomain, domain_config(in, d)));
   }
   return out;
 }
@@ -98,8 +126,8 @@ Artifacts emit_xl_conf(const BuildInput& in) {
   // Fixed dom0 memory: the toolstack must not balloon dom0 down (reference §6.4). xl.conf has no
   // drop-in directory, so provision merges these settings into /etc/xen/xl.conf key by key.
   (void)in;
-  return {
-      artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf, fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
+  return {artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf,
+                      fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
 }
 
 std::vector<uint32_t> BuildInput::null_pinning(const std::string& domain) const {

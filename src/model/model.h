@@ -14,6 +14,7 @@
 #include "base/cpuset.h"
 #include "base/source.h"
 #include "model/field.h"
+#include "model/xl_setting.h"
 
 namespace xenplan {
 
@@ -175,6 +176,7 @@ struct Domain {
   Located<Action> on_reboot;    // defaulted: restart
   Located<Action> on_crash;     // defaulted: destroy
   Located<bool> always_busy;    // trusted: the guest never idles, so classical tests apply
+  std::vector<XlSetting> xl;    // other xl.cfg keys, passed through in the author's order
   Span span;
 };
 

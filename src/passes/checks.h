@@ -18,5 +18,6 @@ void check_cpus(PassContext& ctx);        // pool CPU sets, dom0's CPUs, affinit
 void check_memory(PassContext& ctx);      // memory sizes, the host's memory budget, volume groups
 void check_devices(PassContext& ctx);     // disks, network interfaces, boot method
 void check_schedulers(PassContext& ctx);  // schedulers present, per-scheduler parameters, load
+void check_xl(PassContext& ctx);          // `xl:` settings: keys of the target Xen, strings
 
 }  // namespace xenplan

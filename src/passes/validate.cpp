@@ -11,6 +11,7 @@ void validate(const Model& model, DiagnosticSink& sink) {
   check_memory(ctx);
   check_devices(ctx);
   check_schedulers(ctx);
+  check_xl(ctx);
 }
 
 }  // namespace xenplan
