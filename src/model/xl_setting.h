@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,5 +22,14 @@ struct XlSetting {
   Located<std::string> key;  // the span of the key
   Located<XlValue> value;    // the span of the value
 };
+
+// The number `settings` give `key`, or nullopt when they do not set it.
+inline std::optional<uint64_t> xl_number(const std::vector<XlSetting>& settings, std::string_view key) {
+  for (const XlSetting& s : settings) {
+    if (s.key.value != key) continue;
+    if (const auto* n = std::get_if<uint64_t>(&s.value.value)) return *n;
+  }
+  return std::nullopt;
+}
 
 }  // namespace xenplan

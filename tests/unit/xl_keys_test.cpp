@@ -129,3 +129,10 @@ TEST_CASE("xl numbers are decimal, at least 0 and at most a C long") {
   // A key that also takes a string passes anything else through as one.
   CHECK(lab_config("      timer_mode: 0x1\n").find("timer_mode = \"0x1\"\n") != std::string::npos);
 }
+
+TEST_CASE("the memory budget counts an xl shadow_memory as the guest's paging pool, saturating") {
+  CHECK(lab_config("      shadow_memory: 16\n").find("shadow_memory = 16\n") != std::string::npos);
+  const std::string huge = lab_config("      shadow_memory: 9223372036854775807\n");
+  CHECK(huge.find("host `node` has 8192MiB but needs ") != std::string::npos);
+  CHECK(huge.find("[XP0402]") != std::string::npos);
+}
