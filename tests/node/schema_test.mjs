@@ -1,7 +1,7 @@
 // The JSON Schema (schemas/xenplan.schema.json) against the compiler, with a real validator (ajv):
 //  - every example and golden input the compiler accepts validates;
 //  - every input the compiler rejects for its structure (unknown or duplicate keys, types, missing
-//    fields, units, words, CPU sets, the version) fails validation;
+//    fields, units, words, CPU sets, the version, xl: keys xenplan writes) fails validation;
 //  - a misspelt key is rejected;
 //  - every property the schema defines occurs in some input the compiler accepts, and one accepted
 //    input (valid-all-fields.yaml) uses every field the compiler knows;
@@ -18,7 +18,7 @@ import { xlDefinition } from '../../scripts/xl-schema.mjs';
 const [xenplan, src] = process.argv.slice(2);
 const schema = JSON.parse(fs.readFileSync(path.join(src, 'schemas/xenplan.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(schema);
-const structural = new Set(['XP0003', 'XP0101', 'XP0102', 'XP0103', 'XP0104', 'XP0105', 'XP0107', 'XP0108']);
+const structural = new Set(['XP0003', 'XP0101', 'XP0102', 'XP0103', 'XP0104', 'XP0105', 'XP0107', 'XP0108', 'XP0110']);
 // Value rules JSON Schema cannot express; the compiler alone enforces them.
 const beyondSchema = {
   'bad-cpuset-backwards.yaml': 'a CPU range that runs backwards (3-2)',
