@@ -3,6 +3,8 @@
 // specifications through xl_device_specs, and one section per concern.
 #include <fmt/format.h>
 
+#include <variant>
+
 #include "base/units.h"
 #include "emitters.h"
 #include "paths.h"
@@ -151,6 +153,31 @@ void actions_section(std::string& out, const Domain& d) {
   if (d.on_watchdog.usable()) line(out, "on_watchdog", xl_string(action_name(d.on_watchdog.value)));
 }
 
+std::vector<std::string> texts(const XlStrings& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.value);
+  return out;
+}
+
+// An `xl:` value in the form xl's parser reads: "string", 12, 1/0, ["a", "b"], [["a"], ["b"]].
+std::string xl_value(const XlValue& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) return xl_string(*s);
+  if (const auto* n = std::get_if<uint64_t>(&value)) return std::to_string(*n);
+  if (const auto* b = std::get_if<bool>(&value)) return xl_bool(*b);
+  if (const auto* l = std::get_if<XlStrings>(&value)) return xl_list(texts(*l));
+  std::string out = "[";
+  const auto& lists = std::get<std::vector<XlStrings>>(value);
+  for (size_t i = 0; i < lists.size(); ++i) out += (i ? ", " : "") + xl_list(texts(lists[i]));
+  return out + "]";
+}
+
+// The `xl:` settings after every key xenplan writes, in the author's order.
+void xl_settings_section(std::string& out, const Domain& d) {
+  if (d.xl.empty()) return;
+  out += "# Passed through from the description's xl: settings\n";
+  for (const XlSetting& s : d.xl) line(out, s.key.value, xl_value(s.value.value));
+}
+
 std::string domain_config(const BuildInput& in, const Domain& d, DomainIndex index) {
   std::string out = fmt::format("# {}\n", kBanner);
   line(out, "name", xl_string(d.name.value));
@@ -168,6 +195,7 @@ std::string domain_config(const BuildInput& in, const Domain& d, DomainIndex ind
   display_section(out, d);
   emulation_section(out, d);
   actions_section(out, d);
+  xl_settings_section(out, d);  // last: after every key xenplan writes
   return out;
 }
 

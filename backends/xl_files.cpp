@@ -36,8 +36,8 @@ Artifacts emit_xl_conf(const BuildInput& in) {
   // Fixed dom0 memory: the toolstack must not balloon dom0 down (reference §6.4). xl.conf has no
   // drop-in directory, so provision merges these settings into /etc/xen/xl.conf key by key.
   (void)in;
-  return {
-      artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf, fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
+  return {artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf,
+                      fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
 }
 
 std::vector<uint32_t> BuildInput::null_pinning(DomainIndex domain) const {

@@ -199,6 +199,7 @@ void read_domain(Context& ctx, const Node& node, Domain& d) {
   read_actions(m, d);
   d.always_busy = defaulted(false, here);
   m.read("always_busy", d.always_busy, read_bool);
+  if (const Node* v = m.optional("xl")) read_xl_settings(ctx, *v, m.what(), d.xl);
   m.finish();
 }
 

@@ -10,6 +10,8 @@ namespace xenplan {
 void read_host(Context& ctx, const Node& node, Host& host);
 void read_pool(Context& ctx, const Node& node, Pool& pool);
 void read_domain(Context& ctx, const Node& node, Domain& domain);
+// A domain's `xl:` settings; `what` names the domain in messages (model/build_xl_settings.cpp).
+void read_xl_settings(Context& ctx, const Node& node, std::string_view what, std::vector<XlSetting>& out);
 
 // A domain's passed-through and emulated hardware (build_devices.cpp), read from its mapping.
 void read_devices(Context& ctx, MapReader& m, Domain& d);

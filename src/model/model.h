@@ -15,6 +15,7 @@
 #include "base/source.h"
 #include "model/devices.h"
 #include "model/field.h"
+#include "model/xl_setting.h"
 
 namespace xenplan {
 
@@ -213,6 +214,7 @@ struct Domain {
   Located<Action> on_crash;                   // defaulted: destroy
   Located<Action> on_watchdog;                // HVM; absent: xl's default
   Located<bool> always_busy;                  // trusted: the guest never idles, so classical tests apply
+  std::vector<XlSetting> xl;                  // other xl.cfg keys, passed through in the author's order
   Span span;
 };
 

@@ -62,7 +62,7 @@ void check_host_budget(PassContext& ctx) {
       .help(
           "lower the memory or maxmem of a domain, or dom0's memory; xenplan's Xen overhead is 64MiB + 1/128 "
           "of "
-          "host memory + 1MiB per domain + the PVH/HVM paging pool");
+          "host memory + 1MiB per domain + the PVH/HVM paging pool (or a domain's `xl: {shadow_memory}`)");
 }
 
 void check_volume_groups(PassContext& ctx) {

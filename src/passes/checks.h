@@ -20,5 +20,6 @@ void check_devices(PassContext& ctx);     // disks, network interfaces, boot met
 void check_schedulers(PassContext& ctx);  // schedulers present, per-scheduler parameters, load
 void check_passthrough(PassContext& ctx);  // PCI devices, IRQs, I/O ports and memory: one owner each
 void check_emulated(PassContext& ctx);     // HVM-only hardware, displays, USB, emulated disks
+void check_xl(PassContext& ctx);          // `xl:` settings: keys of the target Xen, strings
 
 }  // namespace xenplan

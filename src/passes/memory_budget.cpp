@@ -6,7 +6,10 @@ namespace xenplan {
 
 uint64_t domain_overhead_bytes(const Domain& d) {
   uint64_t bytes = kMiB;
-  if (d.type.value != DomainType::Pv) {
+  if (const auto mib = xl_number(d.xl, "shadow_memory")) {
+    // libxl gives the guest exactly this paging pool, whatever its type (xl.cfg(5): MiB).
+    bytes = saturating_add(bytes, *mib > UINT64_MAX / kMiB ? UINT64_MAX : *mib * kMiB);
+  } else if (d.type.value != DomainType::Pv) {
     const uint64_t maxmem_mib = d.maxmem.value / kMiB + 1;
     bytes += d.maxvcpus.value * kMiB + maxmem_mib / 128 * kMiB;  // 8 KiB per MiB, without overflow
   }

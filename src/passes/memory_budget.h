@@ -4,7 +4,8 @@
 //  - 64 MiB fixed for the hypervisor image, its heap and per-CPU data;
 //  - 1/128 of host memory for the frame table (32 bytes of struct page_info per 4 KiB page);
 //  - per domain 1 MiB for its control structures, and for PVH/HVM guests the paging pool xl
-//    reserves by default (shadow_memory: 1 MiB per vCPU plus 8 KiB per MiB of maxmem).
+//    reserves by default (shadow_memory: 1 MiB per vCPU plus 8 KiB per MiB of maxmem), or the
+//    `shadow_memory` the domain's `xl:` settings give, for any guest type.
 #pragma once
 
 #include <cstdint>

@@ -13,6 +13,7 @@ void validate(const Model& model, DiagnosticSink& sink) {
   check_schedulers(ctx);
   check_passthrough(ctx);
   check_emulated(ctx);
+  check_xl(ctx);
 }
 
 }  // namespace xenplan

@@ -32,6 +32,45 @@ const expand = (set) => {
 };
 const xl = (args, env = {}) => spawnSync(XL, args, { encoding: 'utf8', env: { ...process.env, LD_PRELOAD: stub, ...env } });
 
+// What xl read for each `xl:` key, in the description's terms (xl's JSON prints booleans as
+// "True"/"False", sizes in KiB, cpuid as leaves of 32-character bit strings, MSB first). Every key
+// an input passes through needs an entry here.
+const bool = (v) => (v === 'True' ? true : v === 'False' ? false : v);
+const hvm = (j) => j.b_info['type.hvm'] || {};
+const CPUID_BITS = { x2apic: [0x1, 'ecx', 21], rdtscp: [0x80000001, 'edx', 27] };
+function cpuidRead(j, wanted) {
+  const leaves = (j.b_info.cpuid || {}).cpuid || [];
+  if (Array.isArray(wanted)) {  // xend form: one "leaf:reg=bits,..." string per leaf
+    return leaves.map((l) => `0x${l.leaf.toString(16)}:` + ['eax', 'ebx', 'ecx', 'edx'].filter((r) => l[r]).map((r) => `${r}=${l[r]}`).join(','));
+  }
+  return ['host', ...wanted.split(',').slice(1).map((f) => {  // libxl form: "host,feature=0,..."
+    const [name] = f.split('=');
+    const [leaf, reg, bit] = CPUID_BITS[name];
+    const l = leaves.find((x) => x.leaf === leaf);
+    return `${name}=${l && l[reg] ? l[reg][31 - bit] : '?'}`;
+  })].join(',');
+}
+const xlReadBack = {
+  shadow_memory: (j) => j.b_info.shadow_memkb / 1024,
+  hap: (j) => bool(j.c_info.hap),
+  nestedhvm: (j) => bool(j.b_info.nested_hvm),
+  nomigrate: (j) => bool(j.b_info.disable_migrate),
+  e820_host: (j) => bool(j.b_info['type.pv'].e820_host),
+  cpuid: cpuidRead,
+  altp2m: (j) => j.b_info.altp2m,
+  hpet: (j) => bool(hvm(j).hpet),
+  timer_mode: (j) => j.b_info.timer_mode,
+  rtc_timeoffset: (j) => j.b_info.rtc_timeoffset,
+  max_grant_frames: (j) => j.b_info.max_grant_frames,
+  max_event_channels: (j) => j.b_info.event_channels,
+  keymap: (j) => hvm(j).keymap,
+  mca_caps: (j) => (hvm(j).mca_caps & 1 ? ['lmce'] : []),
+  device_model_args_hvm: (j) => j.b_info.extra_hvm,
+  vnuma: (j) => (j.b_info.vnuma_nodes || []).map((n) => [`pnode=${n.pnode || 0}`, `size=${n.memkb / 1024}`,
+    `vcpus=${n.vcpus.join(',')}`, `vdistances=${n.distances.join(',')}`]),
+  on_soft_reset: (j) => j.on_soft_reset,
+};
+
 function checkDomain(desc, d, cfg, pinning) {
   const r = xl(['-N', 'create', cfg], { XENPLAN_STUB_CPUS: String(desc.host.cpus) });
   const at = r.stdout.indexOf('{');
@@ -77,6 +116,11 @@ function checkDomain(desc, d, cfg, pinning) {
   expect(tag('on_reboot'), j.on_reboot || 'restart', d.on_reboot || 'restart');
   expect(tag('on_crash'), j.on_crash || 'destroy', d.on_crash || 'destroy');
   expect(tag('on_watchdog'), j.on_watchdog || 'destroy', (d.on_watchdog || 'destroy').replaceAll('-', '_'));
+  for (const [key, value] of Object.entries(d.xl || {})) {
+    const read = xlReadBack[key];
+    if (read) expect(tag(`xl.${key}`), read(j, value), value);
+    else ok(false, `${tag(`xl.${key}`)}: this test does not know where xl puts it; add it to xlReadBack`);
+  }
 }
 
 // xl's reading of a vif rate: bytes per interval, and the interval in µs (default 50ms).
