@@ -13,7 +13,7 @@ namespace {
 
 std::string cpu_list(const CpuSet& cpus) {
   std::vector<std::string> items;
-  for (uint32_t c : cpus.cpus()) items.push_back(std::to_string(c));
+  for (uint32_t c : cpus.ids()) items.push_back(std::to_string(c));
   return xl_list(items);
 }
 

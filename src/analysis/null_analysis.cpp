@@ -9,7 +9,7 @@
 namespace xenplan {
 
 void analyze_null_pool(PoolAnalysis& pool) {
-  const std::vector<uint32_t>& cpu_ids = pool.cpus.cpus();
+  const std::vector<uint32_t> cpu_ids = pool.cpus.ids();
   std::vector<std::vector<uint32_t>> allowed(pool.vcpus.size());
   for (size_t i = 0; i < pool.vcpus.size(); ++i) {
     for (uint32_t slot = 0; slot < cpu_ids.size(); ++slot) {

@@ -39,9 +39,9 @@ std::vector<MarginedTask> margined(const PoolAnalysis& pool, const std::vector<s
 
 // Groups vCPUs by their allowed CPUs; nullopt when two different sets overlap.
 std::optional<std::vector<Cluster>> clusters_of(const PoolAnalysis& pool) {
-  std::map<std::vector<uint32_t>, Cluster> by_mask;
+  std::map<std::vector<CpuRange>, Cluster> by_mask;
   for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-    Cluster& c = by_mask[pool.vcpus[i].cpus.cpus()];
+    Cluster& c = by_mask[pool.vcpus[i].cpus.ranges()];
     c.cpus = pool.vcpus[i].cpus;
     c.members.push_back(i);
   }
@@ -118,7 +118,7 @@ void prove_overlapping(PoolAnalysis& pool, Margin margin) {
 // demands cannot be placed the real ones cannot either, and a failure stays definite.
 bool affinity_flow_fits(const PoolAnalysis& pool) {
   constexpr int64_t kUnit = int64_t{1} << 30;
-  const std::vector<uint32_t>& cpus = pool.cpus.cpus();
+  const std::vector<uint32_t> cpus = pool.cpus.ids();
   const size_t n = pool.vcpus.size(), source = n + cpus.size(), sink = source + 1;
   FlowNetwork net(sink + 1);
   int64_t total = 0;
@@ -212,7 +212,7 @@ bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& cluste
     miss.victim = c.members[miss.victim];
     for (auto& seg : miss.schedule) {
       seg.vcpu = c.members[seg.vcpu];
-      seg.cpu = c.cpus.cpus()[seg.cpu];
+      seg.cpu = c.cpus.nth(seg.cpu);
     }
     const VcpuRow& victim = pool.vcpus[miss.victim];
     pool.verdict = Verdict::Unschedulable;
