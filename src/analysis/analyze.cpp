@@ -42,7 +42,7 @@ void decide(PoolAnalysis& pool, Margin margin) {
       break;
     default:
       pool.verdict = Verdict::NotRealTime;
-      pool.decided_by = "scheduler";
+      pool.decided_by = {TestId::Scheduler};
       pool.explanation =
           std::string(scheduler_name(pool.scheduler)) +
           " shares CPUs by weight and gives no deadline guarantee, so the pool is not analysed";

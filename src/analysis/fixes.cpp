@@ -37,7 +37,7 @@ size_t heaviest_unproven(const PoolAnalysis& pool) {
   size_t best = pool.vcpus.size();
   for (size_t i = 0; i < pool.vcpus.size(); ++i) {
     const VcpuRow& v = pool.vcpus[i];
-    if (!v.proven_by.empty()) continue;
+    if (v.proven_by) continue;
     if (best == pool.vcpus.size() ||
         v.budget_us * pool.vcpus[best].period_us > pool.vcpus[best].budget_us * v.period_us) {
       best = i;

@@ -16,7 +16,7 @@ void analyze_null_pool(PoolAnalysis& pool) {
       if (pool.vcpus[i].cpus.contains(cpu_ids[slot])) allowed[i].push_back(slot);
     }
   }
-  pool.decided_by = "matching";
+  pool.decided_by = {TestId::Matching};
   const std::vector<uint32_t> slot_of = perfect_assignment(allowed, static_cast<uint32_t>(cpu_ids.size()));
   if (slot_of.empty() && !pool.vcpus.empty()) {
     pool.verdict = Verdict::Unschedulable;
@@ -29,7 +29,7 @@ void analyze_null_pool(PoolAnalysis& pool) {
   }
   for (size_t i = 0; i < pool.vcpus.size(); ++i) {
     pool.null_cpu_of.push_back(cpu_ids[slot_of[i]]);
-    pool.vcpus[i].proven_by = "matching";
+    pool.vcpus[i].proven_by = TestId::Matching;
   }
   pool.verdict = Verdict::Schedulable;
   pool.explanation =

@@ -12,6 +12,14 @@ std::string ratio(const VcpuRow& v) {
   return fmt::format("{:.3f}", static_cast<double>(v.budget_us) / static_cast<double>(v.period_us));
 }
 
+std::string_view proven_name(const VcpuRow& v) {
+  return v.proven_by ? test_info(*v.proven_by).name : "-";
+}
+
+std::string_view proven_id(const VcpuRow& v) {
+  return v.proven_by ? test_info(*v.proven_by).id : "";
+}
+
 void text_vcpus(std::string& out, const PoolAnalysis& p) {
   const bool null_pool = p.scheduler == SchedulerKind::Null;
   out += null_pool ? fmt::format("  {:<16} {:>4}  {:<8} {}\n", "domain", "vcpu", "cpu", "proven by")
@@ -19,7 +27,7 @@ void text_vcpus(std::string& out, const PoolAnalysis& p) {
                                  "period", "util", "cpus", "proven by");
   for (size_t i = 0; i < p.vcpus.size(); ++i) {
     const VcpuRow& v = p.vcpus[i];
-    const std::string proven = v.proven_by.empty() ? "-" : v.proven_by;
+    const std::string_view proven = proven_name(v);
     if (null_pool) {
       const std::string cpu = i < p.null_cpu_of.size() ? fmt::format("{}", p.null_cpu_of[i]) : "-";
       out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", v.domain, v.vcpu, cpu, proven);
@@ -49,7 +57,8 @@ std::string report_text(const AnalysisReport& report) {
   for (const PoolAnalysis& p : report.pools) {
     out += fmt::format("pool {} ({}, {}): {}", p.name, scheduler_name(p.scheduler), p.cpus.phrase(),
                        verdict_name(p.verdict));
-    out += p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", p.decided_by);
+    out +=
+        p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", test_names(p.decided_by));
     if (p.scheduler == SchedulerKind::Rtds) {
       out += fmt::format("  utilization {:.3f} of {} CPU{}; overhead margin {}\n", p.utilization,
                          p.cpus.size(), p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
@@ -74,13 +83,13 @@ std::string report_json(const AnalysisReport& report) {
   for (const PoolAnalysis& p : report.pools) {
     j.begin_object().key("name").value(p.name).key("scheduler").value(scheduler_name(p.scheduler));
     j.key("cpus").value(p.cpus.to_string()).key("utilization").value(p.utilization);
-    j.key("verdict").value(verdict_name(p.verdict)).key("decided_by").value(p.decided_by);
+    j.key("verdict").value(verdict_name(p.verdict)).key("decided_by").value(test_ids(p.decided_by));
     j.key("vcpus").begin_array();
     for (size_t i = 0; i < p.vcpus.size(); ++i) {
       const VcpuRow& v = p.vcpus[i];
       j.begin_object().key("domain").value(v.domain).key("vcpu").value(uint64_t{v.vcpu});
       j.key("budget_us").value(v.budget_us).key("period_us").value(v.period_us);
-      j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(v.proven_by);
+      j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(proven_id(v));
       if (i < p.null_cpu_of.size()) j.key("pinned_cpu").value(uint64_t{p.null_cpu_of[i]});
       j.end_object();
     }
@@ -121,7 +130,7 @@ void report_diagnostics(const AnalysisReport& report, const SourceFile* file, bo
       auto b = sink.error(Code::Unschedulable, at,
                           fmt::format("{} pool `{}` is unschedulable ({}): {}",
                                       p.scheduler == SchedulerKind::Rtds ? "RTDS" : "null", p.name,
-                                      p.decided_by, p.explanation));
+                                      test_names(p.decided_by), p.explanation));
       if (!p.fixes.empty()) b.help(p.fixes.front());
     } else if (p.verdict == Verdict::Unknown) {
       const std::string message =

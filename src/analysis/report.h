@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/simulate.h"
+#include "analysis/test_ids.h"
 #include "base/cpuset.h"
 #include "base/source.h"
 #include "model/model.h"
@@ -22,9 +23,9 @@ struct VcpuRow {
   uint32_t vcpu = 0;
   uint64_t budget_us = 0;  // RTDS pools only; 0 elsewhere
   uint64_t period_us = 0;
-  CpuSet cpus;               // where it may run: affinity within the pool
-  bool always_busy = false;  // trusted declaration
-  std::string proven_by;     // the test that proved this vCPU, empty when none did
+  CpuSet cpus;                      // where it may run: affinity within the pool
+  bool always_busy = false;         // trusted declaration
+  std::optional<TestId> proven_by;  // the test that proved this vCPU, empty when none did
 };
 
 struct PoolAnalysis {
@@ -34,7 +35,8 @@ struct PoolAnalysis {
   Span span;               // where to point diagnostics: the pool's CPUs
   double utilization = 0;  // Σ budget/period (display only; verdicts use exact arithmetic)
   Verdict verdict = Verdict::NotRealTime;
-  std::string decided_by;            // "BCL", "RTA0", "necessary: U <= m", "simulation", ...
+  // The test that decided the verdict; for a schedulable pool, every test that proved a vCPU.
+  std::vector<TestId> decided_by;
   std::string explanation;           // why, in a sentence or two
   std::vector<std::string> figures;  // the test figures behind a failure: who dominates, by how much
   std::vector<std::string> fixes;

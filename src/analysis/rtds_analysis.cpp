@@ -60,10 +60,10 @@ std::string vcpu_name(const VcpuRow& v) {
 }
 
 void prove(PoolAnalysis& pool, const std::vector<size_t>& members, const std::vector<size_t>& failed,
-           std::string_view test) {
+           TestId test) {
   for (size_t local = 0; local < members.size(); ++local) {
     if (std::find(failed.begin(), failed.end(), local) == failed.end() &&
-        pool.vcpus[members[local]].proven_by.empty()) {
+        !pool.vcpus[members[local]].proven_by) {
       pool.vcpus[members[local]].proven_by = test;
     }
   }
@@ -76,21 +76,21 @@ void prove_cluster(PoolAnalysis& pool, const Cluster& c, Margin margin) {
   std::vector<size_t> none;
   if (c.members.size() <= m && std::all_of(tasks.begin(), tasks.end(),
                                            [](const MarginedTask& t) { return t.victim.c <= t.victim.d; })) {
-    prove(pool, c.members, none, "trivial: no more vCPUs than CPUs");
+    prove(pool, c.members, none, TestId::TrivialEnoughCpus);
     return;
   }
   const bool all_busy =
       std::all_of(c.members.begin(), c.members.end(), [&](size_t i) { return pool.vcpus[i].always_busy; });
   if (all_busy && gfb(tasks, m)) {
-    prove(pool, c.members, none, "GFB (always_busy declared)");
+    prove(pool, c.members, none, TestId::GfbAlwaysBusy);
     return;
   }
   const PerVcpuResult by_bcl = bcl(tasks, m);
-  prove(pool, c.members, by_bcl.failed, "BCL");
+  prove(pool, c.members, by_bcl.failed, TestId::Bcl);
   if (by_bcl.passed) return;
-  prove(pool, c.members, rta0(tasks, m).failed, "RTA0");
+  prove(pool, c.members, rta0(tasks, m).failed, TestId::Rta0);
   if (m == 1 && ds_demand_test(tasks, margin).result == DemandResult::Passed) {
-    prove(pool, c.members, none, "DS demand (one CPU)");
+    prove(pool, c.members, none, TestId::DsDemand);
   }
 }
 
@@ -105,9 +105,9 @@ void prove_overlapping(PoolAnalysis& pool, Margin margin) {
       if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
     }
     if (interferers.empty() && tasks[k].victim.c <= tasks[k].victim.d) {
-      pool.vcpus[k].proven_by = "trivial: alone on its CPUs";
+      pool.vcpus[k].proven_by = TestId::TrivialAlone;
     } else if (bcl_victim(tasks, k, static_cast<uint32_t>(pool.vcpus[k].cpus.size()), interferers)) {
-      pool.vcpus[k].proven_by = "BCL (per-affinity reduction)";
+      pool.vcpus[k].proven_by = TestId::BclAffinity;
     }
   }
 }
@@ -143,7 +143,7 @@ bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cl
       for (size_t i : c.members) bp.emplace_back(pool.vcpus[i].budget_us, pool.vcpus[i].period_us);
       if (utilization_fits(bp, static_cast<uint32_t>(c.cpus.size()))) continue;
       pool.verdict = Verdict::Unschedulable;
-      pool.decided_by = "necessary: U <= m";
+      pool.decided_by = {TestId::NecessaryUtilization};
       pool.explanation = fmt::format(
           "the vCPUs on {} need more than {} CPU{} of budget; with every vCPU busy, "
           "some vCPU must lose budget",
@@ -154,7 +154,7 @@ bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cl
   }
   if (affinity_flow_fits(pool)) return false;
   pool.verdict = Verdict::Unschedulable;
-  pool.decided_by = "necessary: affinity max-flow";
+  pool.decided_by = {TestId::NecessaryAffinityFlow};
   pool.explanation =
       "no division of the vCPUs' budgets over the CPUs their affinities allow keeps every CPU "
       "at or below 100%; with every vCPU busy, some vCPU must lose budget";
@@ -168,7 +168,7 @@ std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin
   const auto tasks = margined(pool, all, margin);
   std::vector<std::string> out;
   for (size_t k = 0; k < pool.vcpus.size(); ++k) {
-    if (!pool.vcpus[k].proven_by.empty()) continue;
+    if (pool.vcpus[k].proven_by) continue;
     std::vector<size_t> interferers;
     for (size_t i = 0; i < pool.vcpus.size(); ++i) {
       if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
@@ -188,21 +188,21 @@ std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin
   return out;
 }
 
-std::string tests_used(const PoolAnalysis& pool) {
-  std::vector<std::string> used;
+// The tests that proved the pool's vCPUs, in the order they first appear.
+std::vector<TestId> tests_used(const PoolAnalysis& pool) {
+  std::vector<TestId> used;
   for (const auto& v : pool.vcpus) {
-    if (std::find(used.begin(), used.end(), v.proven_by) == used.end()) used.push_back(v.proven_by);
+    if (v.proven_by && std::find(used.begin(), used.end(), *v.proven_by) == used.end())
+      used.push_back(*v.proven_by);
   }
-  std::string out;
-  for (const auto& u : used) out += (out.empty() ? "" : ", ") + u;
-  return out;
+  return used;
 }
 
 // Looks for a concrete miss in a small cluster; fills the verdict when it finds one.
 bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters) {
   for (const Cluster& c : clusters) {
-    const bool unproven = std::any_of(c.members.begin(), c.members.end(),
-                                      [&](size_t i) { return pool.vcpus[i].proven_by.empty(); });
+    const bool unproven =
+        std::any_of(c.members.begin(), c.members.end(), [&](size_t i) { return !pool.vcpus[i].proven_by; });
     if (!unproven || c.members.size() > kMaxSimulatedVcpus) continue;
     std::vector<SimVcpu> sim;
     for (size_t i : c.members) sim.push_back({pool.vcpus[i].budget_us, pool.vcpus[i].period_us});
@@ -216,7 +216,7 @@ bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& cluste
     }
     const VcpuRow& victim = pool.vcpus[miss.victim];
     pool.verdict = Verdict::Unschedulable;
-    pool.decided_by = "simulation";
+    pool.decided_by = {TestId::Simulation};
     pool.explanation = fmt::format(
         "a concrete RTDS schedule misses: {} was runnable for its whole window [{}, {}) us but received only "
         "{} of its {} budget, when {}",
@@ -237,7 +237,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
   }
   if (pool.vcpus.empty()) {
     pool.verdict = Verdict::Schedulable;
-    pool.decided_by = "trivial: no vCPUs";
+    pool.decided_by = {TestId::TrivialNoVcpus};
     pool.explanation = "the pool has no vCPUs";
     return;
   }
@@ -249,7 +249,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
   const size_t limit = clusters ? kMaxAnalysedVcpus : kMaxOverlappingVcpus;
   if (pool.vcpus.size() > limit) {
     pool.verdict = Verdict::Unknown;
-    pool.decided_by = "none";
+    pool.decided_by = {TestId::None};
     pool.explanation = fmt::format("the pool has {} vCPUs; xenplan analyses at most {} in one pool{}",
                                    pool.vcpus.size(), limit, clusters ? "" : " when affinities overlap");
     return;
@@ -260,7 +260,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
     prove_overlapping(pool, margin);
   }
   const bool all_proven = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
-                                      [](const VcpuRow& v) { return !v.proven_by.empty(); });
+                                      [](const VcpuRow& v) { return v.proven_by.has_value(); });
   if (all_proven) {
     pool.verdict = Verdict::Schedulable;
     pool.decided_by = tests_used(pool);
@@ -273,10 +273,10 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
   if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, margin);
   if (!(clusters && reject_by_simulation(pool, *clusters))) {
     pool.verdict = Verdict::Unknown;
-    pool.decided_by = "none";
+    pool.decided_by = {TestId::None};
     std::string unproven;
     for (const auto& v : pool.vcpus) {
-      if (v.proven_by.empty()) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(v);
+      if (!v.proven_by) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(v);
     }
     pool.explanation = fmt::format(
         "no sound test proves that {} always receive{} its budget; RTDS lets an idle "

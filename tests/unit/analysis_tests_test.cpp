@@ -1,11 +1,16 @@
 // The schedulability tests one by one, on hand-computed cases and the reference's examples
 // (shared/reference/schedulability.md §2.10 witnesses, §3.3 counterexamples, Dhall's effect).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <set>
 
 #include "analysis/flow.h"
 #include "analysis/global_tests.h"
 #include "analysis/simulate.h"
+#include "analysis/test_ids.h"
 #include "analysis/uniprocessor_tests.h"
+#include "test_files.h"
 
 using namespace xenplan;
 
@@ -139,4 +144,20 @@ TEST_CASE("the simulator finds nothing on a set BCL accepts") {
   CHECK_FALSE(find_counterexample(sim_ms({{1, 10}, {1, 10}, {1, 5}}), 1).miss);
   // BCL rejects this one (two bursts fit in a 5ms window), and the search finds no miss either.
   CHECK_FALSE(bcl(ms({{2, 10}, {3, 15}, {1, 5}}), 1).passed);
+}
+
+TEST_CASE("the tests' ids are stable, distinct, and documented in the README") {
+  const std::string readme =
+      xenplan::testing::read_file(std::filesystem::path(XENPLAN_SOURCE_DIR) / "README.md");
+  std::set<std::string_view> ids, names;
+  for (const TestInfo& t : all_tests()) {
+    CHECK(ids.insert(t.id).second);
+    CHECK(names.insert(t.name).second);
+    CHECK(t.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+    INFO("test id missing from the README's table of tiers: ", std::string(t.id));
+    CHECK(readme.find(fmt::format("`{}`", t.id)) != std::string::npos);
+  }
+  CHECK(test_info(TestId::NecessaryUtilization).name == "necessary: U <= m");
+  CHECK(test_names({TestId::Bcl, TestId::Rta0}) == "BCL, RTA0");
+  CHECK(test_ids({TestId::Bcl, TestId::Rta0}) == "bcl,rta0");
 }
