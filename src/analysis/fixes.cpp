@@ -48,7 +48,7 @@ size_t heaviest_unproven(const PoolAnalysis& pool) {
 
 }  // namespace
 
-std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
+std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   std::vector<std::string> fixes;
   const bool global = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
                                   [&](const VcpuRow& v) { return v.cpus == pool.cpus; });
@@ -73,7 +73,7 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
         (with_budget(mid) ? lo : hi) = mid;
       }
       fixes.push_back(fmt::format("lower the budget of {} vCPU {} from {} to at most {} (period {})",
-                                  v.domain, v.vcpu, format_time(v.budget_us), format_time(lo),
+                                  names.of(v), v.vcpu, format_time(v.budget_us), format_time(lo),
                                   format_time(v.period_us)));
     }
   }
@@ -87,7 +87,7 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
   std::string heavy;
   for (const auto& v : pool.vcpus) {
     if (2 * v.budget_us > v.period_us)
-      heavy += fmt::format("{}{} vCPU {}", heavy.empty() ? "" : ", ", v.domain, v.vcpu);
+      heavy += fmt::format("{}{} vCPU {}", heavy.empty() ? "" : ", ", names.of(v), v.vcpu);
   }
   if (!heavy.empty()) {
     fixes.push_back(

@@ -20,33 +20,33 @@ std::string_view proven_id(const VcpuRow& v) {
   return v.proven_by ? test_info(*v.proven_by).id : "";
 }
 
-void text_vcpus(std::string& out, const PoolAnalysis& p) {
+void text_vcpus(std::string& out, const AnalysisReport& report, const PoolAnalysis& p) {
   const bool null_pool = p.scheduler == SchedulerKind::Null;
   out += null_pool ? fmt::format("  {:<16} {:>4}  {:<8} {}\n", "domain", "vcpu", "cpu", "proven by")
                    : fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", "domain", "vcpu", "budget",
                                  "period", "util", "cpus", "proven by");
   for (size_t i = 0; i < p.vcpus.size(); ++i) {
     const VcpuRow& v = p.vcpus[i];
-    const std::string_view proven = proven_name(v);
+    const std::string_view proven = proven_name(v), domain = report.names.of(v);
     if (null_pool) {
       const std::string cpu = i < p.null_cpu_of.size() ? fmt::format("{}", p.null_cpu_of[i]) : "-";
-      out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", v.domain, v.vcpu, cpu, proven);
+      out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", domain, v.vcpu, cpu, proven);
     } else {
-      out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", v.domain, v.vcpu,
+      out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", domain, v.vcpu,
                          format_time(v.budget_us), format_time(v.period_us), ratio(v), v.cpus.to_string(),
                          proven);
     }
   }
 }
 
-void text_trace(std::string& out, const PoolAnalysis& p) {
+void text_trace(std::string& out, const AnalysisReport& report, const PoolAnalysis& p) {
   if (!p.trace) return;
   out +=
       fmt::format("  trace of the window [{}, {}) us:\n", p.trace->window_start_us, p.trace->window_end_us);
   for (const SimSegment& s : p.trace->schedule) {
     const VcpuRow& v = p.vcpus[s.vcpu];
-    out += fmt::format("    {:>10} - {:<10} CPU {:<3} {} vCPU {}\n", s.from_us, s.to_us, s.cpu, v.domain,
-                       v.vcpu);
+    out += fmt::format("    {:>10} - {:<10} CPU {:<3} {} vCPU {}\n", s.from_us, s.to_us, s.cpu,
+                       report.names.of(v), v.vcpu);
   }
 }
 
@@ -63,10 +63,10 @@ std::string report_text(const AnalysisReport& report) {
       out += fmt::format("  utilization {:.3f} of {} CPU{}; overhead margin {}\n", p.utilization,
                          p.cpus.size(), p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
     }
-    if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, p);
+    if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, report, p);
     out += fmt::format("  {}\n", p.explanation);
     for (const auto& figure : p.figures) out += fmt::format("  figure: {}\n", figure);
-    text_trace(out, p);
+    text_trace(out, report, p);
     for (const auto& fix : p.fixes) out += fmt::format("  fix: {}\n", fix);
     out += '\n';
   }
@@ -87,7 +87,7 @@ std::string report_json(const AnalysisReport& report) {
     j.key("vcpus").begin_array();
     for (size_t i = 0; i < p.vcpus.size(); ++i) {
       const VcpuRow& v = p.vcpus[i];
-      j.begin_object().key("domain").value(v.domain).key("vcpu").value(uint64_t{v.vcpu});
+      j.begin_object().key("domain").value(report.names.of(v)).key("vcpu").value(uint64_t{v.vcpu});
       j.key("budget_us").value(v.budget_us).key("period_us").value(v.period_us);
       j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(proven_id(v));
       if (i < p.null_cpu_of.size()) j.key("pinned_cpu").value(uint64_t{p.null_cpu_of[i]});
@@ -101,7 +101,7 @@ std::string report_json(const AnalysisReport& report) {
     for (const auto& fix : p.fixes) j.value(fix);
     j.end_array();
     if (p.trace) {
-      j.key("trace").begin_object().key("domain").value(p.vcpus[p.trace->victim].domain);
+      j.key("trace").begin_object().key("domain").value(report.names.of(p.vcpus[p.trace->victim]));
       j.key("vcpu").value(uint64_t{p.vcpus[p.trace->victim].vcpu});
       j.key("window_start_us")
           .value(p.trace->window_start_us)
@@ -111,7 +111,7 @@ std::string report_json(const AnalysisReport& report) {
       j.key("schedule").begin_array();
       for (const SimSegment& s : p.trace->schedule) {
         j.begin_object().key("from_us").value(s.from_us).key("to_us").value(s.to_us);
-        j.key("cpu").value(uint64_t{s.cpu}).key("domain").value(p.vcpus[s.vcpu].domain);
+        j.key("cpu").value(uint64_t{s.cpu}).key("domain").value(report.names.of(p.vcpus[s.vcpu]));
         j.key("vcpu").value(uint64_t{p.vcpus[s.vcpu].vcpu}).end_object();
       }
       j.end_array().end_object();

@@ -19,7 +19,7 @@ enum class Verdict { Schedulable, Unschedulable, Unknown, NotRealTime };
 std::string_view verdict_name(Verdict v);  // "schedulable", "unschedulable", "unknown", "not-real-time"
 
 struct VcpuRow {
-  std::string domain;  // "Domain-0" for dom0
+  std::optional<DomainIndex> domain;  // the model's domain; empty for dom0
   uint32_t vcpu = 0;
   uint64_t budget_us = 0;  // RTDS pools only; 0 elsewhere
   uint64_t period_us = 0;
@@ -40,14 +40,23 @@ struct PoolAnalysis {
   std::string explanation;           // why, in a sentence or two
   std::vector<std::string> figures;  // the test figures behind a failure: who dominates, by how much
   std::vector<std::string> fixes;
-  std::vector<VcpuRow> vcpus;
+  std::vector<VcpuRow> vcpus;         // ascending by (domain, vcpu), dom0 first
   std::vector<uint32_t> null_cpu_of;  // null pools: the CPU each vCPU row is pinned to
   std::optional<SimMiss> trace;       // unschedulable by simulation: the concrete miss
 };
 
+// What rows are called: the model's domain names by DomainIndex, and dom0's.
+struct DomainNames {
+  std::vector<std::string> names;
+  std::string_view of(const VcpuRow& v) const;  // "Domain-0" for dom0
+};
+
 struct AnalysisReport {
   uint64_t overhead_us = 0;
+  DomainNames names;
   std::vector<PoolAnalysis> pools;  // Pool-0 first, then the pools in declaration order
+  // By DomainIndex: the index in `pools` of the pool holding the domain's rows.
+  std::vector<std::optional<uint32_t>> pool_of_domain;
 
   // True when no real-time pool is unschedulable or unknown.
   bool schedulable() const;

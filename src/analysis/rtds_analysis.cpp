@@ -55,8 +55,8 @@ std::optional<std::vector<Cluster>> clusters_of(const PoolAnalysis& pool) {
   return out;
 }
 
-std::string vcpu_name(const VcpuRow& v) {
-  return fmt::format("{} vCPU {}", v.domain, v.vcpu);
+std::string vcpu_name(const DomainNames& names, const VcpuRow& v) {
+  return fmt::format("{} vCPU {}", names.of(v), v.vcpu);
 }
 
 void prove(PoolAnalysis& pool, const std::vector<size_t>& members, const std::vector<size_t>& failed,
@@ -162,7 +162,7 @@ bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cl
 }
 
 // BCL's figures for every vCPU no test proved, naming the interferer that dominates.
-std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin) {
+std::vector<std::string> failure_figures(const PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   std::vector<size_t> all(pool.vcpus.size());
   std::iota(all.begin(), all.end(), size_t{0});
   const auto tasks = margined(pool, all, margin);
@@ -177,11 +177,11 @@ std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin
     const BclTerms t = bcl_terms(tasks, k, m, interferers);
     std::string line =
         fmt::format("BCL for {}: interference {} is not below {} x {} of slack in its {} window (budget {})",
-                    vcpu_name(pool.vcpus[k]), format_time(t.interference), m, format_time(t.slack),
+                    vcpu_name(names, pool.vcpus[k]), format_time(t.interference), m, format_time(t.slack),
                     format_time(tasks[k].victim.d), format_time(tasks[k].victim.c));
     if (t.dominant != k) {
       line += fmt::format("; most from {}, which can run {} in that window",
-                          vcpu_name(pool.vcpus[t.dominant]), format_time(t.dominant_work));
+                          vcpu_name(names, pool.vcpus[t.dominant]), format_time(t.dominant_work));
     }
     out.push_back(std::move(line));
   }
@@ -199,7 +199,8 @@ std::vector<TestId> tests_used(const PoolAnalysis& pool) {
 }
 
 // Looks for a concrete miss in a small cluster; fills the verdict when it finds one.
-bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters) {
+bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters,
+                          const DomainNames& names) {
   for (const Cluster& c : clusters) {
     const bool unproven =
         std::any_of(c.members.begin(), c.members.end(), [&](size_t i) { return !pool.vcpus[i].proven_by; });
@@ -220,7 +221,7 @@ bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& cluste
     pool.explanation = fmt::format(
         "a concrete RTDS schedule misses: {} was runnable for its whole window [{}, {}) us but received only "
         "{} of its {} budget, when {}",
-        vcpu_name(victim), miss.window_start_us, miss.window_end_us, format_time(miss.received_us),
+        vcpu_name(names, victim), miss.window_start_us, miss.window_end_us, format_time(miss.received_us),
         format_time(victim.budget_us), miss.scenario);
     pool.trace = std::move(miss);
     return true;
@@ -230,7 +231,7 @@ bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& cluste
 
 }  // namespace
 
-void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
+void analyze_rtds_pool(PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   pool.utilization = 0;
   for (const auto& v : pool.vcpus) {
     pool.utilization += static_cast<double>(v.budget_us) / static_cast<double>(v.period_us);
@@ -243,7 +244,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
   }
   const auto clusters = clusters_of(pool);
   if (reject_if_infeasible(pool, clusters)) {
-    if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
+    if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, names, margin);
     return;
   }
   const size_t limit = clusters ? kMaxAnalysedVcpus : kMaxOverlappingVcpus;
@@ -270,13 +271,13 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         format_time(margin.delta_us));
     return;
   }
-  if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, margin);
-  if (!(clusters && reject_by_simulation(pool, *clusters))) {
+  if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, names, margin);
+  if (!(clusters && reject_by_simulation(pool, *clusters, names))) {
     pool.verdict = Verdict::Unknown;
     pool.decided_by = {TestId::None};
     std::string unproven;
     for (const auto& v : pool.vcpus) {
-      if (!v.proven_by) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(v);
+      if (!v.proven_by) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(names, v);
     }
     pool.explanation = fmt::format(
         "no sound test proves that {} always receive{} its budget; RTDS lets an idle "
@@ -284,7 +285,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         "nothing",
         unproven, unproven.find(',') == std::string::npos ? "s" : "");
   }
-  if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
+  if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, names, margin);
 }
 
 }  // namespace xenplan
