@@ -50,8 +50,8 @@ size_t heaviest_unproven(const PoolAnalysis& pool) {
 
 std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   std::vector<std::string> fixes;
-  const bool global = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
-                                  [&](const VcpuRow& v) { return v.cpus == pool.cpus; });
+  const bool global = std::all_of(pool.masks.begin(), pool.masks.end(),
+                                  [&](const CpuSet& mask) { return mask == pool.cpus; });
   if (!global) {
     fixes.push_back("the fixes below assume one global pool; with affinities, check each group of CPUs");
   }

@@ -33,8 +33,8 @@ void text_vcpus(std::string& out, const AnalysisReport& report, const PoolAnalys
       out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", domain, v.vcpu, cpu, proven);
     } else {
       out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", domain, v.vcpu,
-                         format_time(v.budget_us), format_time(v.period_us), ratio(v), v.cpus.to_string(),
-                         proven);
+                         format_time(v.budget_us), format_time(v.period_us), ratio(v),
+                         p.cpus_of(v).to_string(), proven);
     }
   }
 }
@@ -89,7 +89,7 @@ std::string report_json(const AnalysisReport& report) {
       const VcpuRow& v = p.vcpus[i];
       j.begin_object().key("domain").value(report.names.of(v)).key("vcpu").value(uint64_t{v.vcpu});
       j.key("budget_us").value(v.budget_us).key("period_us").value(v.period_us);
-      j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(proven_id(v));
+      j.key("cpus").value(p.cpus_of(v).to_string()).key("proven_by").value(proven_id(v));
       if (i < p.null_cpu_of.size()) j.key("pinned_cpu").value(uint64_t{p.null_cpu_of[i]});
       j.end_object();
     }

@@ -18,12 +18,14 @@ namespace xenplan {
 enum class Verdict { Schedulable, Unschedulable, Unknown, NotRealTime };
 std::string_view verdict_name(Verdict v);  // "schedulable", "unschedulable", "unknown", "not-real-time"
 
+// One vCPU. Rows share their allowed CPUs through PoolAnalysis::masks instead of each holding a
+// copy, so a row costs the same whatever its affinity.
 struct VcpuRow {
   std::optional<DomainIndex> domain;  // the model's domain; empty for dom0
   uint32_t vcpu = 0;
   uint64_t budget_us = 0;  // RTDS pools only; 0 elsewhere
   uint64_t period_us = 0;
-  CpuSet cpus;                      // where it may run: affinity within the pool
+  uint32_t mask = 0;                // where it may run: PoolAnalysis::masks[mask], affinity within the pool
   bool always_busy = false;         // trusted declaration
   std::optional<TestId> proven_by;  // the test that proved this vCPU, empty when none did
 };
@@ -40,9 +42,15 @@ struct PoolAnalysis {
   std::string explanation;           // why, in a sentence or two
   std::vector<std::string> figures;  // the test figures behind a failure: who dominates, by how much
   std::vector<std::string> fixes;
-  std::vector<VcpuRow> vcpus;         // ascending by (domain, vcpu), dom0 first
+  uint64_t vcpu_count = 0;    // every vCPU of the pool, whether it has a row or not
+  std::vector<CpuSet> masks;  // the distinct sets of allowed CPUs of its vCPUs
+  // Ascending by (domain, vcpu), dom0 first. Empty, although vcpu_count is not, for a pool too
+  // large to analyse or list (README, "Hostile input"); the explanation says so.
+  std::vector<VcpuRow> vcpus;
   std::vector<uint32_t> null_cpu_of;  // null pools: the CPU each vCPU row is pinned to
   std::optional<SimMiss> trace;       // unschedulable by simulation: the concrete miss
+
+  const CpuSet& cpus_of(const VcpuRow& v) const { return masks[v.mask]; }
 };
 
 // What rows are called: the model's domain names by DomainIndex, and dom0's.

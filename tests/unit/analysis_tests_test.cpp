@@ -119,14 +119,19 @@ TEST_CASE("necessary: utilization above the CPUs is a definite rejection") {
   CHECK_FALSE(utilization_fits({{3, 2}}, 4));  // one vCPU above 100%
 }
 
-TEST_CASE("matching for null pools, with a Hall violation") {
-  // vCPUs 0 and 1 both may only use slot 0: no perfect assignment.
-  CHECK(perfect_assignment({{0}, {0}, {1, 2}}, 3).empty());
-  const auto a = perfect_assignment({{0, 1}, {0}, {1, 2}}, 3);
-  REQUIRE(a.size() == 3);
-  CHECK(a[1] == 0);
-  CHECK(a[0] == 1);
-  CHECK(a[2] == 2);
+TEST_CASE("transport for null pools, with a Hall violation") {
+  // Groups 0 and 1 both may only use slot 0: not every unit fits.
+  CHECK_FALSE(route({{1, 1, 1}, {1, 1, 1}, {{0}, {0}, {1, 2}}}));
+  CHECK_FALSE(route({{2}, {1, 5}, {{0}}}));  // two units of one group on a one-unit slot
+  const auto a = route({{1, 1, 1}, {1, 1, 1}, {{0, 1}, {0}, {1, 2}}});
+  REQUIRE(a);
+  CHECK(*a == std::vector<std::vector<int64_t>>{{0, 1}, {1}, {0, 1}});
+  // A group of three vCPUs over slots of two and four CPUs: all of it placed, within capacity.
+  const auto b = route({{3, 3}, {2, 4}, {{0, 1}, {1}}});
+  REQUIRE(b);
+  CHECK((*b)[0][0] + (*b)[0][1] == 3);
+  CHECK((*b)[1][0] == 3);
+  CHECK((*b)[0][1] + (*b)[1][0] <= 4);
 }
 
 TEST_CASE("max-flow on integer capacities") {
