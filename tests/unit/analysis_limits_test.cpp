@@ -161,3 +161,34 @@ TEST_CASE(
   CHECK(r.names.of(pool0.vcpus.front()) == "Domain-0");
   CHECK(r.names.of(pool0.vcpus.back()) == "d65535");
 }
+
+TEST_CASE("a null pool whose affinities make too large a matching is unknown with the reason") {
+  // 1,100 one-vCPU domains, each allowed every CPU of the pool but one of its own: 1,100 distinct
+  // masks over some 2,200 segments, more than kMaxFlowEdges between them.
+  Model m;
+  const Span at{0, 1};
+  m.host.cpus = written(uint32_t{16384}, at);
+  m.host.xen.scheduler = written(SchedulerKind::Credit2, at);
+  m.host.dom0.vcpus = written(uint32_t{1}, at);
+  Pool nl;
+  nl.name = written(std::string("nl"), at);
+  nl.scheduler = written(SchedulerKind::Null, at);
+  nl.cpus = written(CpuSet::range(1, 16383), at);
+  m.pools.push_back(nl);
+  for (unsigned i = 0; i < 1100; ++i) {
+    Domain d;
+    d.name = written(fmt::format("d{}", i), at);
+    d.pool.name = written(std::string("nl"), at);
+    d.pool.resolve(0);
+    d.vcpus = d.maxvcpus = written(uint32_t{1}, at);
+    d.cpus = written(CpuSet::range(1, 16383).minus(CpuSet::range(2 + 2 * i, 2 + 2 * i)), at);
+    m.domains.push_back(std::move(d));
+  }
+  const AnalysisReport r = analyze(m);
+  const PoolAnalysis& p = r.pools.at(1);
+  CHECK(p.verdict == Verdict::Unknown);
+  CHECK(p.explanation ==
+        "the 1100 distinct affinities of its vCPUs make a matching of more than 1048576 edges; xenplan "
+        "matches no larger ones");
+  CHECK(p.null_cpu_of.empty());
+}
