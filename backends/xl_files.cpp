@@ -2,6 +2,8 @@
 // xl_domain.cpp. Strings through xl_string(), every file ending in "\n".
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/units.h"
 #include "emitters.h"
 #include "paths.h"
@@ -13,7 +15,7 @@ namespace {
 
 std::string cpu_list(const CpuSet& cpus) {
   std::vector<std::string> items;
-  for (uint32_t c : cpus.cpus()) items.push_back(std::to_string(c));
+  for (uint32_t c : cpus.ids()) items.push_back(std::to_string(c));
   return xl_list(items);
 }
 
@@ -41,15 +43,16 @@ Artifacts emit_xl_conf(const BuildInput& in) {
 }
 
 std::vector<uint32_t> BuildInput::null_pinning(DomainIndex domain) const {
-  const std::string& name = model.domains[domain].name.value;
-  std::vector<uint32_t> out;
-  for (const PoolAnalysis& p : analysis.pools) {
-    if (p.null_cpu_of.empty()) continue;
-    for (size_t i = 0; i < p.vcpus.size(); ++i) {
-      if (p.vcpus[i].domain == name) out.push_back(p.null_cpu_of[i]);
-    }
-  }
-  return out;
+  if (domain >= analysis.pool_of_domain.size() || !analysis.pool_of_domain[domain]) return {};
+  const PoolAnalysis& p = analysis.pools[*analysis.pool_of_domain[domain]];
+  if (p.null_cpu_of.empty()) return {};
+  // Rows are ascending by domain, dom0's first: the domain's are one run.
+  const auto rows = p.vcpus.begin();
+  const auto first = std::partition_point(rows, p.vcpus.end(),
+                                          [&](const VcpuRow& v) { return !v.domain || *v.domain < domain; });
+  const auto last =
+      std::partition_point(first, p.vcpus.end(), [&](const VcpuRow& v) { return v.domain == domain; });
+  return {p.null_cpu_of.begin() + (first - rows), p.null_cpu_of.begin() + (last - rows)};
 }
 
 std::string xl_list(const std::vector<std::string>& items) {

@@ -37,7 +37,7 @@ size_t heaviest_unproven(const PoolAnalysis& pool) {
   size_t best = pool.vcpus.size();
   for (size_t i = 0; i < pool.vcpus.size(); ++i) {
     const VcpuRow& v = pool.vcpus[i];
-    if (!v.proven_by.empty()) continue;
+    if (v.proven_by) continue;
     if (best == pool.vcpus.size() ||
         v.budget_us * pool.vcpus[best].period_us > pool.vcpus[best].budget_us * v.period_us) {
       best = i;
@@ -48,10 +48,10 @@ size_t heaviest_unproven(const PoolAnalysis& pool) {
 
 }  // namespace
 
-std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
+std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   std::vector<std::string> fixes;
-  const bool global = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
-                                  [&](const VcpuRow& v) { return v.cpus == pool.cpus; });
+  const bool global = std::all_of(pool.masks.begin(), pool.masks.end(),
+                                  [&](const CpuSet& mask) { return mask == pool.cpus; });
   if (!global) {
     fixes.push_back("the fixes below assume one global pool; with affinities, check each group of CPUs");
   }
@@ -73,7 +73,7 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
         (with_budget(mid) ? lo : hi) = mid;
       }
       fixes.push_back(fmt::format("lower the budget of {} vCPU {} from {} to at most {} (period {})",
-                                  v.domain, v.vcpu, format_time(v.budget_us), format_time(lo),
+                                  names.of(v), v.vcpu, format_time(v.budget_us), format_time(lo),
                                   format_time(v.period_us)));
     }
   }
@@ -87,7 +87,7 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, Margin margin) {
   std::string heavy;
   for (const auto& v : pool.vcpus) {
     if (2 * v.budget_us > v.period_us)
-      heavy += fmt::format("{}{} vCPU {}", heavy.empty() ? "" : ", ", v.domain, v.vcpu);
+      heavy += fmt::format("{}{} vCPU {}", heavy.empty() ? "" : ", ", names.of(v), v.vcpu);
   }
   if (!heavy.empty()) {
     fixes.push_back(

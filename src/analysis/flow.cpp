@@ -9,10 +9,10 @@ namespace xenplan {
 FlowNetwork::FlowNetwork(size_t nodes) : out_(nodes), level_(nodes), cursor_(nodes) {}
 
 size_t FlowNetwork::add_edge(size_t from, size_t to, int64_t capacity) {
-  out_[from].push_back(edges_.size());
-  edges_.push_back({to, capacity, capacity});
-  out_[to].push_back(edges_.size());
-  edges_.push_back({from, 0, 0});
+  out_[from].push_back(static_cast<uint32_t>(edges_.size()));
+  edges_.push_back({static_cast<uint32_t>(to), capacity, capacity});
+  out_[to].push_back(static_cast<uint32_t>(edges_.size()));
+  edges_.push_back({static_cast<uint32_t>(from), 0, 0});
   return edges_.size() - 2;
 }
 
@@ -24,7 +24,7 @@ bool FlowNetwork::levels(size_t source, size_t sink) {
   while (!queue.empty()) {
     const size_t v = queue.front();
     queue.pop();
-    for (size_t e : out_[v]) {
+    for (uint32_t e : out_[v]) {
       if (edges_[e].capacity > 0 && level_[edges_[e].to] < 0) {
         level_[edges_[e].to] = level_[v] + 1;
         queue.push(edges_[e].to);
@@ -34,26 +34,44 @@ bool FlowNetwork::levels(size_t source, size_t sink) {
   return level_[sink] >= 0;
 }
 
-int64_t FlowNetwork::push(size_t node, size_t sink, int64_t limit) {
-  if (node == sink) return limit;
-  for (size_t& i = cursor_[node]; i < out_[node].size(); ++i) {
-    Edge& e = edges_[out_[node][i]];
-    if (e.capacity <= 0 || level_[e.to] != level_[node] + 1) continue;
-    const int64_t pushed = push(e.to, sink, std::min(limit, e.capacity));
-    if (pushed > 0) {
-      e.capacity -= pushed;
-      edges_[out_[node][i] ^ 1].capacity += pushed;
-      return pushed;
+// Walks forward along admissible edges, retreating from dead ends (each cursor only moves on),
+// and pushes the bottleneck of the first source-sink path. An explicit stack: a level graph can
+// be as deep as the network is wide, too deep to recurse on a worker thread's stack.
+int64_t FlowNetwork::augment(size_t source, size_t sink) {
+  path_.clear();
+  size_t v = source;
+  while (v != sink) {
+    bool advanced = false;
+    for (size_t& i = cursor_[v]; i < out_[v].size(); ++i) {
+      const Edge& e = edges_[out_[v][i]];
+      if (e.capacity > 0 && level_[e.to] == level_[v] + 1) {
+        path_.push_back(out_[v][i]);
+        v = e.to;
+        advanced = true;
+        break;
+      }
     }
+    if (advanced) continue;
+    if (path_.empty()) return 0;
+    level_[v] = -1;  // nothing reaches the sink from here in this phase
+    v = edges_[path_.back() ^ 1].to;
+    path_.pop_back();
+    ++cursor_[v];
   }
-  return 0;
+  int64_t pushed = std::numeric_limits<int64_t>::max();
+  for (uint32_t e : path_) pushed = std::min(pushed, edges_[e].capacity);
+  for (uint32_t e : path_) {
+    edges_[e].capacity -= pushed;
+    edges_[e ^ 1].capacity += pushed;
+  }
+  return pushed;
 }
 
 int64_t FlowNetwork::max_flow(size_t source, size_t sink) {
   int64_t total = 0;
   while (levels(source, sink)) {
     std::fill(cursor_.begin(), cursor_.end(), 0);
-    while (const int64_t pushed = push(source, sink, std::numeric_limits<int64_t>::max())) total += pushed;
+    while (const int64_t pushed = augment(source, sink)) total += pushed;
   }
   return total;
 }
@@ -62,24 +80,24 @@ int64_t FlowNetwork::flow(size_t edge) const {
   return edges_[edge].initial - edges_[edge].capacity;
 }
 
-std::vector<uint32_t> perfect_assignment(const std::vector<std::vector<uint32_t>>& allowed, uint32_t slots) {
-  const size_t items = allowed.size();
-  const size_t source = items + slots, sink = source + 1;
+std::optional<std::vector<std::vector<int64_t>>> route(const Transport& t) {
+  const size_t groups = t.supply.size(), slots = t.capacity.size();
+  const size_t source = groups + slots, sink = source + 1;
   FlowNetwork net(sink + 1);
-  std::vector<std::vector<std::pair<uint32_t, size_t>>> edges(items);
-  for (size_t i = 0; i < items; ++i) {
-    net.add_edge(source, i, 1);
-    for (uint32_t s : allowed[i]) edges[i].emplace_back(s, net.add_edge(i, items + s, 1));
+  int64_t total = 0;
+  std::vector<std::vector<size_t>> edges(groups);
+  for (size_t g = 0; g < groups; ++g) {
+    total += t.supply[g];
+    net.add_edge(source, g, t.supply[g]);
+    for (uint32_t s : t.reach[g]) edges[g].push_back(net.add_edge(g, groups + s, t.supply[g]));
   }
-  for (uint32_t s = 0; s < slots; ++s) net.add_edge(items + s, sink, 1);
-  if (net.max_flow(source, sink) != static_cast<int64_t>(items)) return {};
-  std::vector<uint32_t> slot_of(items);
-  for (size_t i = 0; i < items; ++i) {
-    for (const auto& [s, e] : edges[i]) {
-      if (net.flow(e) == 1) slot_of[i] = s;
-    }
+  for (size_t s = 0; s < slots; ++s) net.add_edge(groups + s, sink, t.capacity[s]);
+  if (net.max_flow(source, sink) != total) return std::nullopt;
+  std::vector<std::vector<int64_t>> sent(groups);
+  for (size_t g = 0; g < groups; ++g) {
+    for (size_t e : edges[g]) sent[g].push_back(net.flow(e));
   }
-  return slot_of;
+  return sent;
 }
 
 }  // namespace xenplan

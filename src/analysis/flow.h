@@ -1,9 +1,12 @@
 // Maximum flow (Dinic) on integer capacities, for the affinity feasibility test and for
-// matching the vCPUs of a null pool to CPUs (reference §2.12, §1.8).
+// matching the vCPUs of a null pool to CPUs (reference §2.12, §1.8). Both are asked as a
+// transport between groups of identical vCPUs and segments of interchangeable CPUs, so the
+// network's size follows the distinct affinities, never the number of vCPUs or CPUs.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace xenplan {
@@ -18,22 +21,30 @@ class FlowNetwork {
 
  private:
   struct Edge {
-    size_t to;
+    uint32_t to;
     int64_t capacity;
     int64_t initial;
   };
   bool levels(size_t source, size_t sink);
-  int64_t push(size_t node, size_t sink, int64_t limit);
+  int64_t augment(size_t source, size_t sink);  // one path of the level graph; no recursion
 
   std::vector<Edge> edges_;
-  std::vector<std::vector<size_t>> out_;
+  std::vector<std::vector<uint32_t>> out_;
   std::vector<int> level_;
   std::vector<size_t> cursor_;
+  std::vector<uint32_t> path_;
 };
 
-// A matching of every item to a distinct allowed slot, or nullopt-like empty result when
-// none exists. allowed[i] lists the slots item i may take; slots are 0..slots-1.
-// Returns slot per item, or an empty vector when not every item can be matched.
-std::vector<uint32_t> perfect_assignment(const std::vector<std::vector<uint32_t>>& allowed, uint32_t slots);
+// Group g offers supply[g] and may send it to the slots in reach[g]; slot s takes at most
+// capacity[s]. Slots are 0..capacity.size()-1.
+struct Transport {
+  std::vector<int64_t> supply;
+  std::vector<int64_t> capacity;
+  std::vector<std::vector<uint32_t>> reach;
+};
+
+// What each group sends to each slot of its reach (shaped like `reach`), or nullopt when not
+// every supply fits. Deterministic: the same problem gives the same answer.
+std::optional<std::vector<std::vector<int64_t>>> route(const Transport& t);
 
 }  // namespace xenplan

@@ -1,36 +1,48 @@
 // null pools (reference §1.8): schedulable exactly when every vCPU can have a CPU of its own
 // that its affinity allows. Xen places vCPUs greedily and can strand one even when a matching
-// exists, so the matching found here becomes explicit pinning in the artifacts.
+// exists, so the matching found here becomes explicit pinning in the artifacts. It matches
+// masks to segments of CPUs (affinity_flows.h), so its size follows the distinct affinities.
 #include <fmt/format.h>
 
-#include "analysis/flow.h"
+#include "analysis/affinity_flows.h"
+#include "analysis/analysis_limits.h"
+#include "analysis/masks.h"
 #include "analysis/pool_analyses.h"
 
 namespace xenplan {
+namespace {
 
-void analyze_null_pool(PoolAnalysis& pool) {
-  const std::vector<uint32_t>& cpu_ids = pool.cpus.cpus();
-  std::vector<std::vector<uint32_t>> allowed(pool.vcpus.size());
-  for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-    for (uint32_t slot = 0; slot < cpu_ids.size(); ++slot) {
-      if (pool.vcpus[i].cpus.contains(cpu_ids[slot])) allowed[i].push_back(slot);
-    }
-  }
-  pool.decided_by = "matching";
-  const std::vector<uint32_t> slot_of = perfect_assignment(allowed, static_cast<uint32_t>(cpu_ids.size()));
-  if (slot_of.empty() && !pool.vcpus.empty()) {
-    pool.verdict = Verdict::Unschedulable;
-    pool.explanation = fmt::format(
-        "the null scheduler runs each vCPU alone on a CPU, and no assignment gives all {} vCPUs a CPU of "
-        "their own within their affinity ({} CPUs); a vCPU without a CPU never runs",
-        pool.vcpus.size(), pool.cpus.size());
-    pool.fixes.push_back("give the pool more CPUs, or widen the affinity of the domains that share CPUs");
+void reject(PoolAnalysis& pool) {
+  pool.verdict = Verdict::Unschedulable;
+  pool.explanation = fmt::format(
+      "the null scheduler runs each vCPU alone on a CPU, and no assignment gives all {} vCPUs a CPU of "
+      "their own within their affinity ({} CPUs); a vCPU without a CPU never runs",
+      pool.vcpu_count, pool.cpus.size());
+  pool.fixes.push_back("give the pool more CPUs, or widen the affinity of the domains that share CPUs");
+}
+
+}  // namespace
+
+void analyze_null_pool(PoolAnalysis& pool, const std::string& unanalysed) {
+  pool.decided_by = {TestId::Matching};
+  if (pool.vcpu_count > pool.cpus.size()) return reject(pool);  // no matching can exist
+  if (pool.vcpus.size() != pool.vcpu_count || segment_edges(pool.cpus, pool.masks) > kMaxFlowEdges) {
+    pool.verdict = Verdict::Unknown;
+    pool.decided_by = {TestId::None};
+    pool.explanation =
+        !unanalysed.empty()
+            ? unanalysed
+            : fmt::format(
+                  "the {} distinct affinities of its vCPUs make a matching of more than {} edges; "
+                  "xenplan matches no larger ones",
+                  pool.masks.size(), kMaxFlowEdges);
     return;
   }
-  for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-    pool.null_cpu_of.push_back(cpu_ids[slot_of[i]]);
-    pool.vcpus[i].proven_by = "matching";
-  }
+  std::vector<uint32_t> mask_of;
+  for (const VcpuRow& v : pool.vcpus) mask_of.push_back(v.mask);
+  pool.null_cpu_of = match_to_cpus(pool.cpus, pool.masks, mask_of);
+  if (pool.null_cpu_of.empty() && !pool.vcpus.empty()) return reject(pool);
+  for (VcpuRow& v : pool.vcpus) v.proven_by = TestId::Matching;
   pool.verdict = Verdict::Schedulable;
   pool.explanation =
       fmt::format("each of the {} vCPUs has a CPU of its own; each is pinned to it", pool.vcpus.size());

@@ -12,33 +12,41 @@ std::string ratio(const VcpuRow& v) {
   return fmt::format("{:.3f}", static_cast<double>(v.budget_us) / static_cast<double>(v.period_us));
 }
 
-void text_vcpus(std::string& out, const PoolAnalysis& p) {
+std::string_view proven_name(const VcpuRow& v) {
+  return v.proven_by ? test_info(*v.proven_by).name : "-";
+}
+
+std::string_view proven_id(const VcpuRow& v) {
+  return v.proven_by ? test_info(*v.proven_by).id : "";
+}
+
+void text_vcpus(std::string& out, const AnalysisReport& report, const PoolAnalysis& p) {
   const bool null_pool = p.scheduler == SchedulerKind::Null;
   out += null_pool ? fmt::format("  {:<16} {:>4}  {:<8} {}\n", "domain", "vcpu", "cpu", "proven by")
                    : fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", "domain", "vcpu", "budget",
                                  "period", "util", "cpus", "proven by");
   for (size_t i = 0; i < p.vcpus.size(); ++i) {
     const VcpuRow& v = p.vcpus[i];
-    const std::string proven = v.proven_by.empty() ? "-" : v.proven_by;
+    const std::string_view proven = proven_name(v), domain = report.names.of(v);
     if (null_pool) {
       const std::string cpu = i < p.null_cpu_of.size() ? fmt::format("{}", p.null_cpu_of[i]) : "-";
-      out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", v.domain, v.vcpu, cpu, proven);
+      out += fmt::format("  {:<16} {:>4}  {:<8} {}\n", domain, v.vcpu, cpu, proven);
     } else {
-      out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", v.domain, v.vcpu,
-                         format_time(v.budget_us), format_time(v.period_us), ratio(v), v.cpus.to_string(),
-                         proven);
+      out += fmt::format("  {:<16} {:>4}  {:>8} {:>8} {:>6}  {:<8} {}\n", domain, v.vcpu,
+                         format_time(v.budget_us), format_time(v.period_us), ratio(v),
+                         p.cpus_of(v).to_string(), proven);
     }
   }
 }
 
-void text_trace(std::string& out, const PoolAnalysis& p) {
+void text_trace(std::string& out, const AnalysisReport& report, const PoolAnalysis& p) {
   if (!p.trace) return;
   out +=
       fmt::format("  trace of the window [{}, {}) us:\n", p.trace->window_start_us, p.trace->window_end_us);
   for (const SimSegment& s : p.trace->schedule) {
     const VcpuRow& v = p.vcpus[s.vcpu];
-    out += fmt::format("    {:>10} - {:<10} CPU {:<3} {} vCPU {}\n", s.from_us, s.to_us, s.cpu, v.domain,
-                       v.vcpu);
+    out += fmt::format("    {:>10} - {:<10} CPU {:<3} {} vCPU {}\n", s.from_us, s.to_us, s.cpu,
+                       report.names.of(v), v.vcpu);
   }
 }
 
@@ -49,15 +57,16 @@ std::string report_text(const AnalysisReport& report) {
   for (const PoolAnalysis& p : report.pools) {
     out += fmt::format("pool {} ({}, {}): {}", p.name, scheduler_name(p.scheduler), p.cpus.phrase(),
                        verdict_name(p.verdict));
-    out += p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", p.decided_by);
+    out +=
+        p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", test_names(p.decided_by));
     if (p.scheduler == SchedulerKind::Rtds) {
       out += fmt::format("  utilization {:.3f} of {} CPU{}; overhead margin {}\n", p.utilization,
                          p.cpus.size(), p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
     }
-    if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, p);
+    if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, report, p);
     out += fmt::format("  {}\n", p.explanation);
     for (const auto& figure : p.figures) out += fmt::format("  figure: {}\n", figure);
-    text_trace(out, p);
+    text_trace(out, report, p);
     for (const auto& fix : p.fixes) out += fmt::format("  fix: {}\n", fix);
     out += '\n';
   }
@@ -74,13 +83,13 @@ std::string report_json(const AnalysisReport& report) {
   for (const PoolAnalysis& p : report.pools) {
     j.begin_object().key("name").value(p.name).key("scheduler").value(scheduler_name(p.scheduler));
     j.key("cpus").value(p.cpus.to_string()).key("utilization").value(p.utilization);
-    j.key("verdict").value(verdict_name(p.verdict)).key("decided_by").value(p.decided_by);
+    j.key("verdict").value(verdict_name(p.verdict)).key("decided_by").value(test_ids(p.decided_by));
     j.key("vcpus").begin_array();
     for (size_t i = 0; i < p.vcpus.size(); ++i) {
       const VcpuRow& v = p.vcpus[i];
-      j.begin_object().key("domain").value(v.domain).key("vcpu").value(uint64_t{v.vcpu});
+      j.begin_object().key("domain").value(report.names.of(v)).key("vcpu").value(uint64_t{v.vcpu});
       j.key("budget_us").value(v.budget_us).key("period_us").value(v.period_us);
-      j.key("cpus").value(v.cpus.to_string()).key("proven_by").value(v.proven_by);
+      j.key("cpus").value(p.cpus_of(v).to_string()).key("proven_by").value(proven_id(v));
       if (i < p.null_cpu_of.size()) j.key("pinned_cpu").value(uint64_t{p.null_cpu_of[i]});
       j.end_object();
     }
@@ -92,7 +101,7 @@ std::string report_json(const AnalysisReport& report) {
     for (const auto& fix : p.fixes) j.value(fix);
     j.end_array();
     if (p.trace) {
-      j.key("trace").begin_object().key("domain").value(p.vcpus[p.trace->victim].domain);
+      j.key("trace").begin_object().key("domain").value(report.names.of(p.vcpus[p.trace->victim]));
       j.key("vcpu").value(uint64_t{p.vcpus[p.trace->victim].vcpu});
       j.key("window_start_us")
           .value(p.trace->window_start_us)
@@ -102,7 +111,7 @@ std::string report_json(const AnalysisReport& report) {
       j.key("schedule").begin_array();
       for (const SimSegment& s : p.trace->schedule) {
         j.begin_object().key("from_us").value(s.from_us).key("to_us").value(s.to_us);
-        j.key("cpu").value(uint64_t{s.cpu}).key("domain").value(p.vcpus[s.vcpu].domain);
+        j.key("cpu").value(uint64_t{s.cpu}).key("domain").value(report.names.of(p.vcpus[s.vcpu]));
         j.key("vcpu").value(uint64_t{p.vcpus[s.vcpu].vcpu}).end_object();
       }
       j.end_array().end_object();
@@ -121,7 +130,7 @@ void report_diagnostics(const AnalysisReport& report, const SourceFile* file, bo
       auto b = sink.error(Code::Unschedulable, at,
                           fmt::format("{} pool `{}` is unschedulable ({}): {}",
                                       p.scheduler == SchedulerKind::Rtds ? "RTDS" : "null", p.name,
-                                      p.decided_by, p.explanation));
+                                      test_names(p.decided_by), p.explanation));
       if (!p.fixes.empty()) b.help(p.fixes.front());
     } else if (p.verdict == Verdict::Unknown) {
       const std::string message =

@@ -23,4 +23,8 @@ bool AnalysisReport::schedulable() const {
   return true;
 }
 
+std::string_view DomainNames::of(const VcpuRow& v) const {
+  return v.domain ? std::string_view(names[*v.domain]) : kDom0Name;
+}
+
 }  // namespace xenplan

@@ -4,11 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 
-#include "analysis/flow.h"
+#include "analysis/affinity_flows.h"
+#include "analysis/analysis_limits.h"
 #include "analysis/global_tests.h"
+#include "analysis/masks.h"
 #include "analysis/pool_analyses.h"
 #include "analysis/uniprocessor_tests.h"
 #include "base/int128.h"
@@ -17,15 +18,10 @@
 namespace xenplan {
 namespace {
 
-constexpr size_t kMaxSimulatedVcpus = 12;  // "small pools": the search is exponential-free but long
-// Bounds that keep the analysis of a hostile description within seconds: the global tests are
-// O(n²), the overlapping-affinity reduction O(n²·CPUs), the fixes a search of repeated tests.
-constexpr size_t kMaxAnalysedVcpus = 8192;
-constexpr size_t kMaxOverlappingVcpus = 2048;
-constexpr size_t kMaxVcpusForFixes = 1024;
+constexpr int64_t kUnit = int64_t{1} << 30;  // one CPU in the affinity max-flow's fixed point
 
 struct Cluster {
-  CpuSet cpus;
+  uint32_t mask = 0;            // its CPUs: pool.masks[mask]
   std::vector<size_t> members;  // indices into pool.vcpus
 };
 
@@ -37,33 +33,56 @@ std::vector<MarginedTask> margined(const PoolAnalysis& pool, const std::vector<s
   return out;
 }
 
-// Groups vCPUs by their allowed CPUs; nullopt when two different sets overlap.
-std::optional<std::vector<Cluster>> clusters_of(const PoolAnalysis& pool) {
-  std::map<std::vector<uint32_t>, Cluster> by_mask;
-  for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-    Cluster& c = by_mask[pool.vcpus[i].cpus.cpus()];
-    c.cpus = pool.vcpus[i].cpus;
-    c.members.push_back(i);
-  }
+// The masks of a pool with disjoint masks, each a cluster, in the order of their CPUs.
+std::vector<uint32_t> cluster_order(const PoolAnalysis& pool) {
+  std::vector<uint32_t> order(pool.masks.size());
+  std::iota(order.begin(), order.end(), uint32_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return pool.masks[a].ranges() < pool.masks[b].ranges(); });
+  return order;
+}
+
+std::vector<Cluster> clusters_of(const PoolAnalysis& pool) {
   std::vector<Cluster> out;
-  for (auto& [mask, c] : by_mask) out.push_back(std::move(c));
-  for (size_t a = 0; a < out.size(); ++a) {
-    for (size_t b = a + 1; b < out.size(); ++b) {
-      if (!out[a].cpus.intersect(out[b].cpus).empty()) return std::nullopt;
-    }
+  std::vector<size_t> at(pool.masks.size());
+  for (uint32_t m : cluster_order(pool)) {
+    at[m] = out.size();
+    out.push_back({m, {}});
+  }
+  for (size_t i = 0; i < pool.vcpus.size(); ++i) out[at[pool.vcpus[i].mask]].members.push_back(i);
+  return out;
+}
+
+// meets[a][b]: masks a and b share a CPU. Distinct masks are few (kMaxOverlappingVcpus at most).
+std::vector<std::vector<bool>> mask_meets(const PoolAnalysis& pool) {
+  const size_t k = pool.masks.size();
+  std::vector<std::vector<bool>> meets(k, std::vector<bool>(k));
+  for (size_t a = 0; a < k; ++a) {
+    for (size_t b = a; b < k; ++b) meets[a][b] = meets[b][a] = pool.masks[a].intersects(pool.masks[b]);
+  }
+  return meets;
+}
+
+// Every other vCPU whose CPUs meet those of vCPU k.
+std::vector<size_t> interferers_of(const PoolAnalysis& pool, const std::vector<std::vector<bool>>& meets,
+                                   size_t k) {
+  std::vector<size_t> out;
+  const std::vector<bool>& row = meets[pool.vcpus[k].mask];
+  for (size_t i = 0; i < pool.vcpus.size(); ++i) {
+    if (i != k && row[pool.vcpus[i].mask]) out.push_back(i);
   }
   return out;
 }
 
-std::string vcpu_name(const VcpuRow& v) {
-  return fmt::format("{} vCPU {}", v.domain, v.vcpu);
+std::string vcpu_name(const DomainNames& names, const VcpuRow& v) {
+  return fmt::format("{} vCPU {}", names.of(v), v.vcpu);
 }
 
 void prove(PoolAnalysis& pool, const std::vector<size_t>& members, const std::vector<size_t>& failed,
-           std::string_view test) {
+           TestId test) {
   for (size_t local = 0; local < members.size(); ++local) {
     if (std::find(failed.begin(), failed.end(), local) == failed.end() &&
-        pool.vcpus[members[local]].proven_by.empty()) {
+        !pool.vcpus[members[local]].proven_by) {
       pool.vcpus[members[local]].proven_by = test;
     }
   }
@@ -72,25 +91,25 @@ void prove(PoolAnalysis& pool, const std::vector<size_t>& members, const std::ve
 // Tries the sufficient tests on one cluster, strongest claim first.
 void prove_cluster(PoolAnalysis& pool, const Cluster& c, Margin margin) {
   const auto tasks = margined(pool, c.members, margin);
-  const auto m = static_cast<uint32_t>(c.cpus.size());
+  const auto m = static_cast<uint32_t>(pool.masks[c.mask].size());
   std::vector<size_t> none;
   if (c.members.size() <= m && std::all_of(tasks.begin(), tasks.end(),
                                            [](const MarginedTask& t) { return t.victim.c <= t.victim.d; })) {
-    prove(pool, c.members, none, "trivial: no more vCPUs than CPUs");
+    prove(pool, c.members, none, TestId::TrivialEnoughCpus);
     return;
   }
   const bool all_busy =
       std::all_of(c.members.begin(), c.members.end(), [&](size_t i) { return pool.vcpus[i].always_busy; });
   if (all_busy && gfb(tasks, m)) {
-    prove(pool, c.members, none, "GFB (always_busy declared)");
+    prove(pool, c.members, none, TestId::GfbAlwaysBusy);
     return;
   }
   const PerVcpuResult by_bcl = bcl(tasks, m);
-  prove(pool, c.members, by_bcl.failed, "BCL");
+  prove(pool, c.members, by_bcl.failed, TestId::Bcl);
   if (by_bcl.passed) return;
-  prove(pool, c.members, rta0(tasks, m).failed, "RTA0");
+  prove(pool, c.members, rta0(tasks, m).failed, TestId::Rta0);
   if (m == 1 && ds_demand_test(tasks, margin).result == DemandResult::Passed) {
-    prove(pool, c.members, none, "DS demand (one CPU)");
+    prove(pool, c.members, none, TestId::DsDemand);
   }
 }
 
@@ -99,15 +118,13 @@ void prove_overlapping(PoolAnalysis& pool, Margin margin) {
   std::vector<size_t> all(pool.vcpus.size());
   std::iota(all.begin(), all.end(), size_t{0});
   const auto tasks = margined(pool, all, margin);
+  const auto meets = mask_meets(pool);
   for (size_t k = 0; k < pool.vcpus.size(); ++k) {
-    std::vector<size_t> interferers;
-    for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-      if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
-    }
+    const std::vector<size_t> interferers = interferers_of(pool, meets, k);
     if (interferers.empty() && tasks[k].victim.c <= tasks[k].victim.d) {
-      pool.vcpus[k].proven_by = "trivial: alone on its CPUs";
-    } else if (bcl_victim(tasks, k, static_cast<uint32_t>(pool.vcpus[k].cpus.size()), interferers)) {
-      pool.vcpus[k].proven_by = "BCL (per-affinity reduction)";
+      pool.vcpus[k].proven_by = TestId::TrivialAlone;
+    } else if (bcl_victim(tasks, k, static_cast<uint32_t>(pool.cpus_of(pool.vcpus[k]).size()), interferers)) {
+      pool.vcpus[k].proven_by = TestId::BclAffinity;
     }
   }
 }
@@ -116,45 +133,36 @@ void prove_overlapping(PoolAnalysis& pool, Margin margin) {
 // allowed CPUs with each CPU at most 1, as a max-flow. In fixed point, no LCM of periods: each
 // demand is rounded down and each CPU holds exactly one unit, so when even the rounded-down
 // demands cannot be placed the real ones cannot either, and a failure stays definite.
-bool affinity_flow_fits(const PoolAnalysis& pool) {
-  constexpr int64_t kUnit = int64_t{1} << 30;
-  const std::vector<uint32_t>& cpus = pool.cpus.cpus();
-  const size_t n = pool.vcpus.size(), source = n + cpus.size(), sink = source + 1;
-  FlowNetwork net(sink + 1);
-  int64_t total = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const VcpuRow& v = pool.vcpus[i];
-    const auto demand = static_cast<int64_t>((u128{v.budget_us} << 30) / v.period_us);
-    total += demand;
-    net.add_edge(source, i, demand);
-    for (size_t c = 0; c < cpus.size(); ++c) {
-      if (v.cpus.contains(cpus[c])) net.add_edge(i, n + c, demand);
-    }
-  }
-  for (size_t c = 0; c < cpus.size(); ++c) net.add_edge(n + c, sink, kUnit);
-  return net.max_flow(source, sink) == total;
+// The vCPUs of one mask are one source of their summed (rounded-down) demands: the same
+// maximum flow as one node per vCPU (affinity_flows.h).
+bool affinity_flow_fits(const PoolAnalysis& pool, const std::vector<MaskLoad>& loads) {
+  std::vector<int64_t> demand;
+  for (const MaskLoad& load : loads) demand.push_back(load.demand);
+  return demands_fit(pool.cpus, pool.masks, demand, kUnit);
 }
 
-// A definite rejection when a necessary condition fails.
-bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cluster>>& clusters) {
-  if (clusters) {
-    for (const Cluster& c : *clusters) {
-      std::vector<std::pair<uint64_t, uint64_t>> bp;
-      for (size_t i : c.members) bp.emplace_back(pool.vcpus[i].budget_us, pool.vcpus[i].period_us);
-      if (utilization_fits(bp, static_cast<uint32_t>(c.cpus.size()))) continue;
+// A definite rejection when a necessary condition fails. Runs on the loads, so on pools of any
+// size; the affinity max-flow only within kMaxFlowEdges (beyond, it rejects nothing).
+bool reject_if_infeasible(PoolAnalysis& pool, const RtdsInput& in) {
+  if (in.disjoint) {
+    for (uint32_t m : cluster_order(pool)) {
+      const MaskLoad& load = in.loads[m];
+      const CpuSet& cpus = pool.masks[m];
+      if (!load.overfull && load.utilization.compare(cpus.size()) != Compare::Greater) continue;
       pool.verdict = Verdict::Unschedulable;
-      pool.decided_by = "necessary: U <= m";
+      pool.decided_by = {TestId::NecessaryUtilization};
       pool.explanation = fmt::format(
           "the vCPUs on {} need more than {} CPU{} of budget; with every vCPU busy, "
           "some vCPU must lose budget",
-          c.cpus.phrase(), c.cpus.size(), c.cpus.size() == 1 ? "" : "s");
+          cpus.phrase(), cpus.size(), cpus.size() == 1 ? "" : "s");
       return true;
     }
     return false;
   }
-  if (affinity_flow_fits(pool)) return false;
+  if (segment_edges(pool.cpus, pool.masks) > kMaxFlowEdges || affinity_flow_fits(pool, in.loads))
+    return false;
   pool.verdict = Verdict::Unschedulable;
-  pool.decided_by = "necessary: affinity max-flow";
+  pool.decided_by = {TestId::NecessaryAffinityFlow};
   pool.explanation =
       "no division of the vCPUs' budgets over the CPUs their affinities allow keeps every CPU "
       "at or below 100%; with every vCPU busy, some vCPU must lose budget";
@@ -162,65 +170,64 @@ bool reject_if_infeasible(PoolAnalysis& pool, const std::optional<std::vector<Cl
 }
 
 // BCL's figures for every vCPU no test proved, naming the interferer that dominates.
-std::vector<std::string> failure_figures(const PoolAnalysis& pool, Margin margin) {
+std::vector<std::string> failure_figures(const PoolAnalysis& pool, const DomainNames& names, Margin margin) {
   std::vector<size_t> all(pool.vcpus.size());
   std::iota(all.begin(), all.end(), size_t{0});
   const auto tasks = margined(pool, all, margin);
+  const auto meets = mask_meets(pool);
   std::vector<std::string> out;
   for (size_t k = 0; k < pool.vcpus.size(); ++k) {
-    if (!pool.vcpus[k].proven_by.empty()) continue;
-    std::vector<size_t> interferers;
-    for (size_t i = 0; i < pool.vcpus.size(); ++i) {
-      if (i != k && !pool.vcpus[i].cpus.intersect(pool.vcpus[k].cpus).empty()) interferers.push_back(i);
-    }
-    const auto m = static_cast<uint32_t>(pool.vcpus[k].cpus.size());
-    const BclTerms t = bcl_terms(tasks, k, m, interferers);
+    if (pool.vcpus[k].proven_by) continue;
+    const auto m = static_cast<uint32_t>(pool.cpus_of(pool.vcpus[k]).size());
+    const BclTerms t = bcl_terms(tasks, k, m, interferers_of(pool, meets, k));
     std::string line =
         fmt::format("BCL for {}: interference {} is not below {} x {} of slack in its {} window (budget {})",
-                    vcpu_name(pool.vcpus[k]), format_time(t.interference), m, format_time(t.slack),
+                    vcpu_name(names, pool.vcpus[k]), format_time(t.interference), m, format_time(t.slack),
                     format_time(tasks[k].victim.d), format_time(tasks[k].victim.c));
     if (t.dominant != k) {
       line += fmt::format("; most from {}, which can run {} in that window",
-                          vcpu_name(pool.vcpus[t.dominant]), format_time(t.dominant_work));
+                          vcpu_name(names, pool.vcpus[t.dominant]), format_time(t.dominant_work));
     }
     out.push_back(std::move(line));
   }
   return out;
 }
 
-std::string tests_used(const PoolAnalysis& pool) {
-  std::vector<std::string> used;
+// The tests that proved the pool's vCPUs, in the order they first appear.
+std::vector<TestId> tests_used(const PoolAnalysis& pool) {
+  std::vector<TestId> used;
   for (const auto& v : pool.vcpus) {
-    if (std::find(used.begin(), used.end(), v.proven_by) == used.end()) used.push_back(v.proven_by);
+    if (v.proven_by && std::find(used.begin(), used.end(), *v.proven_by) == used.end())
+      used.push_back(*v.proven_by);
   }
-  std::string out;
-  for (const auto& u : used) out += (out.empty() ? "" : ", ") + u;
-  return out;
+  return used;
 }
 
 // Looks for a concrete miss in a small cluster; fills the verdict when it finds one.
-bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters) {
+bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& clusters,
+                          const DomainNames& names) {
   for (const Cluster& c : clusters) {
-    const bool unproven = std::any_of(c.members.begin(), c.members.end(),
-                                      [&](size_t i) { return pool.vcpus[i].proven_by.empty(); });
+    const bool unproven =
+        std::any_of(c.members.begin(), c.members.end(), [&](size_t i) { return !pool.vcpus[i].proven_by; });
     if (!unproven || c.members.size() > kMaxSimulatedVcpus) continue;
     std::vector<SimVcpu> sim;
     for (size_t i : c.members) sim.push_back({pool.vcpus[i].budget_us, pool.vcpus[i].period_us});
-    SimOutcome outcome = find_counterexample(sim, static_cast<uint32_t>(c.cpus.size()));
+    const CpuSet& cpus = pool.masks[c.mask];
+    SimOutcome outcome = find_counterexample(sim, static_cast<uint32_t>(cpus.size()));
     if (!outcome.miss) continue;
     SimMiss miss = *outcome.miss;
     miss.victim = c.members[miss.victim];
     for (auto& seg : miss.schedule) {
       seg.vcpu = c.members[seg.vcpu];
-      seg.cpu = c.cpus.cpus()[seg.cpu];
+      seg.cpu = cpus.nth(seg.cpu);
     }
     const VcpuRow& victim = pool.vcpus[miss.victim];
     pool.verdict = Verdict::Unschedulable;
-    pool.decided_by = "simulation";
+    pool.decided_by = {TestId::Simulation};
     pool.explanation = fmt::format(
         "a concrete RTDS schedule misses: {} was runnable for its whole window [{}, {}) us but received only "
         "{} of its {} budget, when {}",
-        vcpu_name(victim), miss.window_start_us, miss.window_end_us, format_time(miss.received_us),
+        vcpu_name(names, victim), miss.window_start_us, miss.window_end_us, format_time(miss.received_us),
         format_time(victim.budget_us), miss.scenario);
     pool.trace = std::move(miss);
     return true;
@@ -230,37 +237,38 @@ bool reject_by_simulation(PoolAnalysis& pool, const std::vector<Cluster>& cluste
 
 }  // namespace
 
-void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
-  pool.utilization = 0;
-  for (const auto& v : pool.vcpus) {
-    pool.utilization += static_cast<double>(v.budget_us) / static_cast<double>(v.period_us);
-  }
-  if (pool.vcpus.empty()) {
+void MaskLoad::add(uint64_t budget_us, uint64_t period_us) {
+  utilization.add(budget_us, period_us);
+  demand += static_cast<int64_t>((u128{budget_us} << 30) / period_us);
+  overfull = overfull || budget_us > period_us;
+}
+
+void analyze_rtds_pool(PoolAnalysis& pool, const RtdsInput& in, const DomainNames& names, Margin margin) {
+  if (pool.vcpu_count == 0) {
     pool.verdict = Verdict::Schedulable;
-    pool.decided_by = "trivial: no vCPUs";
+    pool.decided_by = {TestId::TrivialNoVcpus};
     pool.explanation = "the pool has no vCPUs";
     return;
   }
-  const auto clusters = clusters_of(pool);
-  if (reject_if_infeasible(pool, clusters)) {
-    if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
+  if (reject_if_infeasible(pool, in)) {
+    if (!pool.vcpus.empty() && pool.vcpus.size() <= kMaxVcpusForFixes)
+      pool.fixes = rtds_fixes(pool, names, margin);
     return;
   }
-  const size_t limit = clusters ? kMaxAnalysedVcpus : kMaxOverlappingVcpus;
-  if (pool.vcpus.size() > limit) {
+  if (pool.vcpus.empty()) {
     pool.verdict = Verdict::Unknown;
-    pool.decided_by = "none";
-    pool.explanation = fmt::format("the pool has {} vCPUs; xenplan analyses at most {} in one pool{}",
-                                   pool.vcpus.size(), limit, clusters ? "" : " when affinities overlap");
+    pool.decided_by = {TestId::None};
+    pool.explanation = in.unanalysed;
     return;
   }
-  if (clusters) {
-    for (const Cluster& c : *clusters) prove_cluster(pool, c, margin);
+  const std::vector<Cluster> clusters = in.disjoint ? clusters_of(pool) : std::vector<Cluster>{};
+  if (in.disjoint) {
+    for (const Cluster& c : clusters) prove_cluster(pool, c, margin);
   } else {
     prove_overlapping(pool, margin);
   }
   const bool all_proven = std::all_of(pool.vcpus.begin(), pool.vcpus.end(),
-                                      [](const VcpuRow& v) { return !v.proven_by.empty(); });
+                                      [](const VcpuRow& v) { return v.proven_by.has_value(); });
   if (all_proven) {
     pool.verdict = Verdict::Schedulable;
     pool.decided_by = tests_used(pool);
@@ -270,13 +278,13 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         format_time(margin.delta_us));
     return;
   }
-  if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, margin);
-  if (!(clusters && reject_by_simulation(pool, *clusters))) {
+  if (pool.vcpus.size() <= kMaxOverlappingVcpus) pool.figures = failure_figures(pool, names, margin);
+  if (!(in.disjoint && reject_by_simulation(pool, clusters, names))) {
     pool.verdict = Verdict::Unknown;
-    pool.decided_by = "none";
+    pool.decided_by = {TestId::None};
     std::string unproven;
     for (const auto& v : pool.vcpus) {
-      if (v.proven_by.empty()) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(v);
+      if (!v.proven_by) unproven += (unproven.empty() ? "" : ", ") + vcpu_name(names, v);
     }
     pool.explanation = fmt::format(
         "no sound test proves that {} always receive{} its budget; RTDS lets an idle "
@@ -284,7 +292,7 @@ void analyze_rtds_pool(PoolAnalysis& pool, Margin margin) {
         "nothing",
         unproven, unproven.find(',') == std::string::npos ? "s" : "");
   }
-  if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, margin);
+  if (pool.vcpus.size() <= kMaxVcpusForFixes) pool.fixes = rtds_fixes(pool, names, margin);
 }
 
 }  // namespace xenplan

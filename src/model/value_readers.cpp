@@ -132,14 +132,16 @@ std::optional<Located<CpuSet>> read_cpuset(Context& ctx, const Node& node, std::
   CpuSet set;
   if (node.kind == NodeKind::Sequence) {
     bool ok = true;
+    std::vector<uint32_t> cpus;
     for (NodeId id : node.items) {
       const auto cpu = read_uint32(ctx, ctx.node(id), fmt::format("a CPU in {}", key), 0, kMaxCpuId);
       if (cpu)
-        set.insert(cpu->value);
+        cpus.push_back(cpu->value);
       else
         ok = false;
     }
     if (!ok) return std::nullopt;
+    set = CpuSet::of(std::move(cpus));
     if (set.empty()) {
       ctx.sink.error(Code::BadCpuSet, ctx.at(node.span), fmt::format("{} is an empty CPU set", key))
           .help("list at least one CPU, such as [2, 3] or \"2-3\"");

@@ -2,6 +2,12 @@
 //   xenplan_generate host N FILE       a host with N domains (Pool-0, credit2) in YAML
 //   xenplan_generate rtds V FILE       a host whose RTDS pool has V vCPUs that BCL can prove
 //   xenplan_generate fleet N DIR       N small hosts (DIR/host-<i>.yaml), each with RTDS and null pools
+// and the hostile cases of the README's "Hostile input", each as large as the input limits allow:
+//   xenplan_generate null-wide N FILE       a null pool on CPUs 1-16383 with N domains of 128 vCPUs
+//   xenplan_generate rtds-wide N FILE       a global RTDS pool on CPUs 1-16383, N domains of 128 vCPUs
+//   xenplan_generate rtds-affinity N FILE   the same, each domain pinned to its own 128 CPUs (overlapping)
+//   xenplan_generate cpus-wide N FILE       N one-vCPU domains in Pool-0, each with `cpus: "0-16383"`
+//   xenplan_generate vcpus-wide N FILE      N domains of 128 vCPUs in Pool-0, each with `cpus: "0-16383"`
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -51,6 +57,43 @@ std::string rtds(unsigned vcpus, const std::string& name) {
   return out;
 }
 
+// The largest host Xen allows: 16,384 CPUs, dom0 pinned to CPU 0, `pools` given as written.
+std::string wide_header(const std::string& pools) {
+  return "xenplan: 1\nhost:\n  name: wide\n  cpus: 16384\n  memory: 16TiB\n  xen: {version: \"4.17\", "
+         "schedulers: [credit, credit2, rtds, null]}\n  dom0: {memory: 2GiB, vcpus: 1, pin: true}\n" +
+         pools + "domains:\n";
+}
+
+std::string wide_domain(unsigned i, unsigned vcpus, const std::string& extra) {
+  return fmt::format("  - {{name: d{}, memory: 64MiB, vcpus: {}, kernel: /boot/vmlinuz{}}}\n", i, vcpus, extra);
+}
+
+std::string null_wide(unsigned n) {
+  std::string out = wide_header("pools:\n  - {name: nl, scheduler: null, cpus: \"1-16383\"}\n");
+  for (unsigned i = 0; i < n; ++i) out += wide_domain(i, 128, ", pool: nl");
+  return out;
+}
+
+// Utilization 0.01 per vCPU: 1,280 CPUs of budget for 1,000 domains, far below the pool's 16,383.
+std::string rtds_wide(unsigned n, bool affinity) {
+  std::string out = wide_header("pools:\n  - {name: rt, scheduler: rtds, cpus: \"1-16383\"}\n");
+  for (unsigned i = 0; i < n; ++i) {
+    std::string extra = ", pool: rt, rtds: {period: 100ms, budget: 1ms}";
+    if (affinity) {
+      const unsigned first = 1 + (i * 16) % (16383 - 127);
+      extra += fmt::format(", cpus: \"{}-{}\"", first, first + 127);
+    }
+    out += wide_domain(i, 128, extra);
+  }
+  return out;
+}
+
+std::string cpus_wide(unsigned n, unsigned vcpus) {
+  std::string out = wide_header("");
+  for (unsigned i = 0; i < n; ++i) out += wide_domain(i, vcpus, ", cpus: \"0-16383\"");
+  return out;
+}
+
 void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
@@ -59,7 +102,9 @@ void write(const std::string& path, const std::string& text) {
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: xenplan_generate host|rtds|fleet N FILE|DIR\n");
+    std::fprintf(stderr,
+                 "usage: xenplan_generate host|rtds|fleet|null-wide|rtds-wide|rtds-affinity|cpus-wide|vcpus-wide "
+                 "N FILE|DIR\n");
     return 2;
   }
   const std::string kind = argv[1];
@@ -68,6 +113,12 @@ int main(int argc, char** argv) {
     write(argv[3], host(n));
   else if (kind == "rtds")
     write(argv[3], rtds(n, "rt"));
+  else if (kind == "null-wide")
+    write(argv[3], null_wide(n));
+  else if (kind == "rtds-wide" || kind == "rtds-affinity")
+    write(argv[3], rtds_wide(n, kind == "rtds-affinity"));
+  else if (kind == "cpus-wide" || kind == "vcpus-wide")
+    write(argv[3], cpus_wide(n, kind == "cpus-wide" ? 1 : 128));
   else if (kind == "fleet") {
     std::filesystem::create_directories(argv[3]);
     for (unsigned i = 0; i < n; ++i)

@@ -1,11 +1,16 @@
 // The schedulability tests one by one, on hand-computed cases and the reference's examples
 // (shared/reference/schedulability.md §2.10 witnesses, §3.3 counterexamples, Dhall's effect).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <set>
 
 #include "analysis/flow.h"
 #include "analysis/global_tests.h"
 #include "analysis/simulate.h"
+#include "analysis/test_ids.h"
 #include "analysis/uniprocessor_tests.h"
+#include "test_files.h"
 
 using namespace xenplan;
 
@@ -114,14 +119,19 @@ TEST_CASE("necessary: utilization above the CPUs is a definite rejection") {
   CHECK_FALSE(utilization_fits({{3, 2}}, 4));  // one vCPU above 100%
 }
 
-TEST_CASE("matching for null pools, with a Hall violation") {
-  // vCPUs 0 and 1 both may only use slot 0: no perfect assignment.
-  CHECK(perfect_assignment({{0}, {0}, {1, 2}}, 3).empty());
-  const auto a = perfect_assignment({{0, 1}, {0}, {1, 2}}, 3);
-  REQUIRE(a.size() == 3);
-  CHECK(a[1] == 0);
-  CHECK(a[0] == 1);
-  CHECK(a[2] == 2);
+TEST_CASE("transport for null pools, with a Hall violation") {
+  // Groups 0 and 1 both may only use slot 0: not every unit fits.
+  CHECK_FALSE(route({{1, 1, 1}, {1, 1, 1}, {{0}, {0}, {1, 2}}}));
+  CHECK_FALSE(route({{2}, {1, 5}, {{0}}}));  // two units of one group on a one-unit slot
+  const auto a = route({{1, 1, 1}, {1, 1, 1}, {{0, 1}, {0}, {1, 2}}});
+  REQUIRE(a);
+  CHECK(*a == std::vector<std::vector<int64_t>>{{0, 1}, {1}, {0, 1}});
+  // A group of three vCPUs over slots of two and four CPUs: all of it placed, within capacity.
+  const auto b = route({{3, 3}, {2, 4}, {{0, 1}, {1}}});
+  REQUIRE(b);
+  CHECK((*b)[0][0] + (*b)[0][1] == 3);
+  CHECK((*b)[1][0] == 3);
+  CHECK((*b)[0][1] + (*b)[1][0] <= 4);
 }
 
 TEST_CASE("max-flow on integer capacities") {
@@ -139,4 +149,20 @@ TEST_CASE("the simulator finds nothing on a set BCL accepts") {
   CHECK_FALSE(find_counterexample(sim_ms({{1, 10}, {1, 10}, {1, 5}}), 1).miss);
   // BCL rejects this one (two bursts fit in a 5ms window), and the search finds no miss either.
   CHECK_FALSE(bcl(ms({{2, 10}, {3, 15}, {1, 5}}), 1).passed);
+}
+
+TEST_CASE("the tests' ids are stable, distinct, and documented in the README") {
+  const std::string readme =
+      xenplan::testing::read_file(std::filesystem::path(XENPLAN_SOURCE_DIR) / "README.md");
+  std::set<std::string_view> ids, names;
+  for (const TestInfo& t : all_tests()) {
+    CHECK(ids.insert(t.id).second);
+    CHECK(names.insert(t.name).second);
+    CHECK(t.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+    INFO("test id missing from the README's table of tiers: ", std::string(t.id));
+    CHECK(readme.find(fmt::format("`{}`", t.id)) != std::string::npos);
+  }
+  CHECK(test_info(TestId::NecessaryUtilization).name == "necessary: U <= m");
+  CHECK(test_names({TestId::Bcl, TestId::Rta0}) == "BCL, RTA0");
+  CHECK(test_ids({TestId::Bcl, TestId::Rta0}) == "bcl,rta0");
 }
