@@ -4,6 +4,7 @@
 
 #include "base/units.h"
 #include "emitters.h"
+#include "model/identity.h"
 #include "paths.h"
 #include "quote.h"
 
@@ -41,6 +42,8 @@ std::string vif_spec(const CheckedModel& m, const Network& n) {
 std::string domain_config(const BuildInput& in, const Domain& d) {
   std::string out = fmt::format("# {}\n", kBanner);
   out += fmt::format("name = {}\n", xl_string(d.name.value));
+  // xenplan-up and xenplan-down recognise the domains they own by this UUID, not by name alone.
+  out += fmt::format("uuid = {}\n", xl_string(domain_uuid(in.model, d)));
   out += fmt::format("type = {}\n", xl_string(domain_type_name(d.type.value)));
   if (const Pool* p = in.checked.pool_of(d)) out += fmt::format("pool = {}\n", xl_string(p->name.value));
   out += fmt::format("memory = {}\n", d.memory.value / kMiB);
