@@ -33,6 +33,14 @@ Artifacts emit_scripts(const BuildInput& in);  // up and down
 Artifact emit_provision(const BuildInput& in, const Artifacts& installed);
 Artifacts emit_reports(const BuildInput& in);
 
+// The keys xenplan sets in /etc/xen/xl.conf, with their values as written there: the content of
+// xl.conf.settings, and what provision merges into xl.conf key by key.
+struct XlConfSetting {
+  std::string key;    // "autoballoon"
+  std::string value;  // "\"off\""
+};
+std::vector<XlConfSetting> xl_conf_settings();
+
 // Xen's boot options: dom0_mem=XM,max:XM dom0_max_vcpus=N [dom0_vcpus_pin] sched=S, then the extras.
 std::string xen_command_line(const Model& model);
 // dom0's kernel options that xenplan adds in Xen entries: xen-pciback.hide=(BDF)... or "".

@@ -15,34 +15,70 @@ std::string shell_words(const std::vector<std::string>& words) {
   return out;
 }
 
-std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details) {
-  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n# A failure inside $(...) stops the script too, not only the command that holds it.\nshopt -s inherit_errexit\n\n", kBanner, purpose);
-  out += fmt::format(R"BASH(usage() {{
+std::string script_line(const std::vector<std::string>& words, int indent) {
+  return std::string(static_cast<size_t>(indent), ' ') + shell_words(words) + "\n";
+}
+
+std::string run_line(std::string_view step, const std::vector<std::string>& command, int indent) {
+  std::vector<std::string> words{"run", std::string(step)};
+  words.insert(words.end(), command.begin(), command.end());
+  return script_line(words, indent);
+}
+
+namespace {
+
+std::string usage_function(std::string_view name, std::string_view purpose, std::string_view usage_details,
+                           const std::vector<ScriptOption>& options) {
+  std::string flags, help;
+  for (const ScriptOption& o : options) {
+    flags += fmt::format(" [{}]", o.flag);
+    help += fmt::format("  {:<22}{}\n", o.flag, o.help);
+  }
+  return fmt::format(R"BASH(usage() {{
   cat <<'USAGE'
-usage: {} [--dry-run] [--help]
+usage: {} [--dry-run]{} [--help]
 
 {}
 {}
-  --dry-run   print the commands that would change the host, and change nothing
-  --help      show this help
+  --dry-run             print the commands that would change the host, and change nothing
+{}  --help                show this help
 USAGE
 }}
 )BASH",
-                     name, purpose, usage_details);
-  out += R"BASH(
-DRY_RUN=0
-for arg in "$@"; do
+                     name, flags, purpose, usage_details, help);
+}
+
+std::string option_parser(const std::vector<ScriptOption>& options) {
+  std::string vars = "DRY_RUN=0\n", cases;
+  for (const ScriptOption& o : options) {
+    vars += fmt::format("{}=0\n", o.variable);
+    cases += fmt::format("    {}) {}=1 ;;\n", o.flag, o.variable);
+  }
+  return fmt::format(R"BASH(
+{}for arg in "$@"; do
   case $arg in
     --dry-run) DRY_RUN=1 ;;
-    -h | --help) usage; exit 0 ;;
+{}    -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
+)BASH",
+                     vars, cases);
+}
 
+}  // namespace
+
+std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details,
+                           const std::vector<ScriptOption>& options) {
+  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n# A failure inside $(...) stops the script too, not only the command that holds it.\nshopt -s inherit_errexit\n\n", kBanner, purpose);
+  out += usage_function(name, purpose, usage_details, options);
+  out += option_parser(options);
+  out += R"BASH(
 # Files are read under XENPLAN_SYSROOT (empty: the real root); tests point it at a fake host.
 # shellcheck disable=SC2034  # not every script reads files
 ROOT=${XENPLAN_SYSROOT:-}
 CHANGED=0
+RUNS=0  # commands run so far: what was read before the last one may be stale
 
 say() { printf 'xenplan: %s\n' "$*"; }
 die() { printf 'xenplan: error: %s\n' "$*" >&2; exit 1; }
@@ -52,6 +88,7 @@ run() {
   local step=$1
   shift
   CHANGED=1
+  RUNS=$((RUNS + 1))
   if ((DRY_RUN)); then
     local word line='+'
     for word in "$@"; do
@@ -63,39 +100,12 @@ run() {
   fi
   "$@" || die "$step failed: $*"
 }
-
-# "2-5,7" -> "2 3 4 5 7". Plain bash: no process substitution (it needs /dev/fd), no seq.
-expand_cpus() {
-  local part cpu out=()
-  local -a parts
-  IFS=, read -ra parts <<<"$1"
-  for part in "${parts[@]}"; do
-    if [[ $part =~ ^([0-9]+)-([0-9]+)$ ]]; then
-      for ((cpu = 10#${BASH_REMATCH[1]}; cpu <= 10#${BASH_REMATCH[2]}; cpu++)); do out+=("$cpu"); done
-    elif [[ $part =~ ^[0-9]+$ ]]; then
-      out+=("$part")
-    elif [[ -n $part ]]; then
-      return 1
-    fi
-  done
-  echo "${out[*]}"
-}
-
-# The CPUs of pool $1 as `xl cpupool-list -c` reports them. xl pads the name to 19 columns and
-# prints longer names with no gap, so the name is cut off by its length, not by a space.
-pool_cpus() {
-  local line
-  line=$(xl cpupool-list -c "$1" 2>/dev/null | sed -n 2p) || return 1
-  [[ -n $line ]] || return 1
-  line=${line:${#1}}
-  expand_cpus "${line//[[:space:]]/}"
-}
 )BASH";
   return out;
 }
 
-std::vector<RtdsCall> rtds_calls(const std::optional<RtdsSpec>& spec, const std::vector<VcpuRtds>& per_vcpu) {
-  if (!spec || per_vcpu.empty()) return {};
+std::vector<RtdsCall> rtds_calls(const std::vector<VcpuRtds>& per_vcpu) {
+  if (per_vcpu.empty()) return {};
   const bool all_equal =
       std::all_of(per_vcpu.begin(), per_vcpu.end(), [&](const VcpuRtds& v) { return v == per_vcpu[0]; });
   if (all_equal) return {{"all", per_vcpu[0]}};

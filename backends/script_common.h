@@ -1,5 +1,6 @@
-// What the generated bash scripts share: the prelude (options, --dry-run, --help, step runner)
-// and helpers to write bash lines with every value passed through shell_word().
+// What the generated bash scripts share: the prelude (options, --dry-run, --help, step runner),
+// the one function that writes a command line with every value passed through shell_word(), and
+// the grouping of `xl sched-rtds` calls.
 #pragma once
 
 #include <string>
@@ -11,26 +12,38 @@
 
 namespace xenplan {
 
+// A script's own option beyond --dry-run and --help: `flag` sets the bash variable `variable` to 1.
+struct ScriptOption {
+  std::string_view flag;      // "--apply-network-now"
+  std::string_view variable;  // "APPLY_NETWORK_NOW"
+  std::string_view help;      // one line for --help
+};
+
 // The opening of a script: shebang, banner, strict mode, option parsing and the helpers
 //   say MSG...        print progress
 //   die MSG...        print an error naming the step and exit 1
 //   run STEP CMD...   run a command that changes the host (print it instead with --dry-run)
-//   expand_cpus SET   "2-5,7" → "2 3 4 5 7"
-//   pool_cpus POOL    the CPUs xl reports for a pool, as expand_cpus prints them
-std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details);
+std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details,
+                           const std::vector<ScriptOption>& options = {});
 
 // "word word word": every argument quoted for bash.
 std::string shell_words(const std::vector<std::string>& words);
 
-// The `xl sched-rtds` calls that give vCPUs the parameters the model says they run with: none
-// when the description gives none (Xen's defaults apply), one for all vCPUs when they are equal,
-// otherwise one per vCPU.
+// The one door for generated commands: one line, `indent` spaces deep, every word quoted.
+std::string script_line(const std::vector<std::string>& words, int indent = 0);
+// `run STEP COMMAND...`, the line of a command that changes the host, through script_line().
+std::string run_line(std::string_view step, const std::vector<std::string>& command, int indent = 0);
+
+// The `xl sched-rtds` calls that give vCPUs these parameters (one per vCPU, as the model's
+// rtds_parameters() lists them): one call for all vCPUs when they are equal, otherwise one per vCPU.
 struct RtdsCall {
   std::string vcpu;  // "all" or a vCPU number
   VcpuRtds params;
 };
-std::vector<RtdsCall> rtds_calls(const std::optional<RtdsSpec>& spec, const std::vector<VcpuRtds>& per_vcpu);
+std::vector<RtdsCall> rtds_calls(const std::vector<VcpuRtds>& per_vcpu);
 
+std::string up_script(const CheckedModel& checked);
+std::string down_script(const CheckedModel& checked);
 std::string provision_script(const BuildInput& in, const Artifacts& installed);
 
 }  // namespace xenplan

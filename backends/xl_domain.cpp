@@ -7,6 +7,7 @@
 
 #include "base/units.h"
 #include "emitters.h"
+#include "model/identity.h"
 #include "paths.h"
 #include "quote.h"
 #include "xl_device_specs.h"
@@ -181,7 +182,8 @@ void xl_settings_section(std::string& out, const Domain& d) {
 std::string domain_config(const BuildInput& in, const Domain& d, DomainIndex index) {
   std::string out = fmt::format("# {}\n", kBanner);
   line(out, "name", xl_string(d.name.value));
-  string_line(out, "uuid", d.uuid);
+  // xenplan-up and xenplan-down recognise the domains they own by this UUID, not by name alone.
+  line(out, "uuid", xl_string(domain_uuid(in.model, d)));
   line(out, "type", xl_string(domain_type_name(d.type.value)));
   if (const Pool* p = in.checked.pool_of(d)) line(out, "pool", xl_string(p->name.value));
   line(out, "memory", std::to_string(d.memory.value / kMiB));

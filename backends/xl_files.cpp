@@ -34,12 +34,17 @@ Artifacts emit_xl_cpupools(const BuildInput& in) {
   return out;
 }
 
+std::vector<XlConfSetting> xl_conf_settings() {
+  // Fixed dom0 memory: the toolstack must not balloon dom0 down (reference §6.4).
+  return {{"autoballoon", "\"off\""}};
+}
+
 Artifacts emit_xl_conf(const BuildInput& in) {
-  // Fixed dom0 memory: the toolstack must not balloon dom0 down (reference §6.4). xl.conf has no
-  // drop-in directory, so provision merges these settings into /etc/xen/xl.conf key by key.
+  // xl.conf has no drop-in directory, so provision merges these settings into /etc/xen/xl.conf.
   (void)in;
-  return {artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf,
-                      fmt::format("# {}\nautoballoon=\"off\"\n", kBanner))};
+  std::string content = fmt::format("# {}\n", kBanner);
+  for (const XlConfSetting& s : xl_conf_settings()) content += fmt::format("{}={}\n", s.key, s.value);
+  return {artifact_at(paths::kXlConfSettings, ArtifactKind::XlConf, content)};
 }
 
 std::vector<uint32_t> BuildInput::null_pinning(DomainIndex domain) const {

@@ -8,6 +8,7 @@
 // usage: node real_readers_test.mjs XENPLAN_BINARY SOURCE_DIR STUB_LIBRARY
 import YAML from 'yaml';
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,15 @@ const expand = (set) => {
     const [a, b] = part.split('-').map(Number);
     return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
   });
+};
+// RFC 4122 version 5, written here from the RFC, independently of xenplan's C++.
+const XENPLAN_NAMESPACE = '6ca9060d-f0a5-4af9-80e9-97ef5da98709';
+const uuidV5 = (ns, name) => {
+  const h = crypto.createHash('sha1').update(Buffer.from(ns.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 };
 const xl = (args, env = {}) => spawnSync(XL, args, { encoding: 'utf8', env: { ...process.env, LD_PRELOAD: stub, ...env } });
 
@@ -78,6 +88,7 @@ function checkDomain(desc, d, cfg, pinning) {
   const j = JSON.parse(r.stdout.slice(at)), b = j.b_info;
   const tag = (field) => `${desc.host.name}/${d.name}: ${field}`;
   expect(tag('name'), j.c_info.name, d.name);
+  expect(tag('uuid'), j.c_info.uuid, d.uuid ? d.uuid.toLowerCase() : uuidV5(XENPLAN_NAMESPACE, `${desc.host.name}/${d.name}`));
   expect(tag('type'), j.c_info.type, d.type || 'pv');
   expect(tag('pool_name'), j.c_info.pool_name, d.pool);
   expect(tag('max_memkb'), b.max_memkb, kib(d.maxmem || d.memory));

@@ -63,6 +63,17 @@ domains() { xl list | tail -n +2 | awk '{print $1, $3, $4}'; }
 # "NAME ID" of each domain: the same after a run that changed nothing.
 domain_ids() { xl list | tail -n +2 | awk '{print $1, $2}'; }
 
+# "NAME UUID" of each domain given, as `xl list -v` reads it back.
+domain_uuids() {
+  local domain
+  for domain in "$@"; do xl list -v "$domain" | tail -n 1 | awk '{print $1, $7}'; done
+}
+
+# "NAME paused|running" of each domain: the p of xl list's state flags.
+domain_paused() {
+  xl list | tail -n +2 | awk '{print $1, (substr($5, 3, 1) == "p" ? "paused" : "running")}'
+}
+
 # "NAME POOL" of each domain.
 domain_pools() { xl list -c | tail -n +2 | awk '{print $1, $NF}'; }
 

@@ -11,6 +11,10 @@ step "guest batch-1 booted" guest_booted batch-1
 expect "cpupools and their CPUs (xl cpupool-list, -c)" "$(pools)" \
 "Pool-0 credit2 0,1
 batch credit2 2,3"
+expect "each domain's UUID reads back as xenplan wrote it, uuidgen --sha1 of HOST/NAME (xl list -v)" \
+  "$(domain_uuids web batch-1)" \
+"web 4ae391d7-58d5-514c-b0d3-36873355afa4
+batch-1 73092b71-ed4f-54d2-b35f-1ad6aee9ff37"
 expect "domains, memory and vCPUs (xl list)" "$(domains)" \
 "Domain-0 512 1
 web 128 2

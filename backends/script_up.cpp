@@ -1,0 +1,238 @@
+// xenplan-up: brings the pools and domains up at every boot under Xen, and repairs what a failed
+// earlier run (or a hand) left: a domain paused, or running with other scheduling parameters,
+// gets them back, read back to be sure. A run on a host already up only reads and says so.
+#include <fmt/format.h>
+
+#include "paths.h"
+#include "quote.h"
+#include "script_common.h"
+#include "script_xl.h"
+
+namespace xenplan {
+namespace {
+
+constexpr const char* kUpHelpers = R"BASH(
+# The CPUs still in Pool-0 (all of the host's before Xen runs, for --dry-run).
+pool0_cpus() {
+  if ((XEN_RUNNING)); then pool_cpus "$POOL0"; else expand_cpus "$HOST_CPUS"; fi
+}
+
+# ensure_pool NAME SCHED CONFIG CPUS: create the pool from CONFIG unless it exists (check_pool
+# has made sure an existing one is as described), then check that it holds exactly CPUS under
+# SCHED: xl's cpupool commands exit 0 even when they fail halfway.
+ensure_pool() {
+  local name=$1 want have cpu pool0 move=()
+  if pool_exists "$name"; then
+    say "pool $name: already up with CPUs $4"
+    return 0
+  fi
+  want=$(expand_cpus "$4")
+  pool0=" $(pool0_cpus) " || die "reading the CPUs of $POOL0 failed"
+  for cpu in $want; do
+    if [[ $pool0 == *" $cpu "* ]]; then move+=("$cpu"); fi
+  done
+  if ((${#move[@]})); then
+    local list
+    list=$(IFS=,; echo "${move[*]}")
+    run "moving CPUs $list out of $POOL0" xl cpupool-cpu-remove "$POOL0" "$list"
+  fi
+  run "creating pool $name" xl cpupool-create "$3"
+  if ((!DRY_RUN)); then
+    have=$(pool_cpus "$name") || die "creating pool $name failed: xl does not list it"
+    [[ $have == "$want" ]] || die "creating pool $name failed: it holds CPUs '${have}', not '$want'"
+    [[ $(pool_sched "$name") == "$2" ]] || die "creating pool $name failed: it does not run $2"
+  fi
+  say "pool $name: created with CPUs $4"
+}
+
+# What happened to the domain being brought up: created by this run, or repaired.
+CREATED='' REPAIRED=''
+
+# wait_gone NAME: until no domain has that name, at most TIMEOUT seconds.
+wait_gone() {
+  local i
+  ((DRY_RUN)) && return 0
+  for ((i = 0; i < TIMEOUT; i++)); do
+    find_domain "$1" again
+    [[ -n $DOM_STATE ]] || return 0
+    sleep 1
+  done
+  die "removing domain $1 failed: it is still there after $TIMEOUT s (xl list: $DOM_STATE)"
+}
+
+# start_domain NAME CONFIG: when it returns, the domain exists and has not shut down. A missing
+# one is created paused from CONFIG; what is left of one that shut down (or is dying) is removed
+# first, since xl cannot create a second domain of the same name.
+start_domain() {
+  CREATED='' REPAIRED=''
+  find_domain "$1"
+  if [[ -n $DOM_STATE ]] && ! stopped "$DOM_STATE"; then return 0; fi
+  if [[ -n $DOM_STATE ]]; then
+    say "domain $1: not running (xl list: $DOM_STATE): removing what is left of it to start it again"
+    if [[ ${DOM_STATE:5:1} != d ]]; then run "destroying what is left of $1" xl destroy "$1"; fi
+    wait_gone "$1"
+  fi
+  run "creating domain $1" xl create -p "$2"
+  CREATED=$1
+}
+
+# rtds_is DOMAIN P/B/E...: whether xl reads back exactly these period/budget/extratime (µs, µs,
+# yes|no) for the domain's vCPUs, in order (`xl sched-rtds -d D -v all`: Name ID VCPU Period
+# Budget Extratime). READ_BACK and WANT keep both sides for messages.
+rtds_is() {
+  local domain=$1 lines vcpu period budget extra got=()
+  shift
+  WANT="$*" READ_BACK='nothing'
+  ((XEN_RUNNING)) || return 1
+  lines=$(xl sched-rtds -d "$domain" -v all 2>/dev/null | sed 1d) || return 1
+  while read -r _ _ vcpu period budget extra; do
+    if [[ -n $vcpu ]]; then got+=("$period/$budget/$extra"); fi
+  done <<<"$lines"
+  READ_BACK=${got[*]}
+  [[ $READ_BACK == "$WANT" ]]
+}
+
+# credit_is DOMAIN SCHED WEIGHT CAP: whether `xl sched-SCHED -d D` (Name ID Weight Cap) reads
+# back the described weight and cap; "-" is one the description leaves to Xen.
+credit_is() {
+  local line weight cap
+  WANT="weight $3, cap $4" READ_BACK='nothing'
+  ((XEN_RUNNING)) || return 1
+  line=$(xl "sched-$2" -d "$1" 2>/dev/null | sed -n 2p) || return 1
+  read -r _ _ weight cap <<<"$line"
+  [[ $3 != - ]] || weight=-
+  [[ $4 != - ]] || cap=-
+  READ_BACK="weight $weight, cap $cap"
+  [[ $READ_BACK == "$WANT" ]]
+}
+
+# repairing DOMAIN WHAT: says that a domain found running is put back as described.
+repairing() {
+  if ((XEN_RUNNING)) && [[ $CREATED != "$1" ]]; then
+    say "domain $1: $2 are $READ_BACK, the description gives $WANT: setting them"
+    REPAIRED=$1
+  fi
+}
+
+# verify STEP CHECK ARGS...: after a change, what xl reads back must be what was set.
+verify() {
+  local step=$1
+  shift
+  ((DRY_RUN)) || "$@" || die "$step failed: xl reads back $READ_BACK, not $WANT"
+}
+
+# unpause_domain NAME: the domain runs, checked by reading its state back (`xl unpause` exits 0
+# even when it fails).
+unpause_domain() {
+  find_domain "$1"
+  if [[ -n $DOM_STATE && ${DOM_STATE:2:1} != p ]]; then
+    if [[ $REPAIRED == "$1" ]]; then say "domain $1: running, repaired"; else say "domain $1: already running"; fi
+    return 0
+  fi
+  if [[ -n $DOM_STATE && $CREATED != "$1" ]]; then say "domain $1: paused (xl list: $DOM_STATE): unpausing it"; fi
+  run "unpausing $1" xl unpause "$1"
+  if ((!DRY_RUN)); then
+    find_domain "$1"
+    [[ -n $DOM_STATE && ${DOM_STATE:2:1} != p ]] || die "unpausing $1 failed: xl list shows it ${DOM_STATE:-gone}"
+  fi
+  say "domain $1: started"
+}
+)BASH";
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+// "P/B/E" per vCPU, as rtds_is compares them.
+std::vector<std::string> rtds_readback(const std::vector<VcpuRtds>& per_vcpu) {
+  std::vector<std::string> out;
+  for (const VcpuRtds& v : per_vcpu) out.push_back(fmt::format("{}/{}/{}", v.period_us, v.budget_us, yes_no(v.extratime)));
+  return out;
+}
+
+// Set the described RTDS parameters unless xl reads them back already, then read them back.
+// RTDS cannot be set from xl.cfg; -e is mandatory in xl 4.17 (reference §5.3.3, §5.3.4).
+std::string rtds_block(std::string_view domain, const std::vector<VcpuRtds>& per_vcpu) {
+  const std::string name(domain);
+  const std::string step = fmt::format("setting RTDS parameters of {}", name);
+  std::vector<std::string> check{"rtds_is", name};
+  for (const auto& p : rtds_readback(per_vcpu)) check.push_back(p);
+  std::string out = "if ! " + shell_words(check) + "; then\n";
+  out += script_line({"repairing", name, "RTDS parameters"}, 2);
+  for (const RtdsCall& c : rtds_calls(per_vcpu)) {
+    out += run_line(step, {"xl", "sched-rtds", "-d", name, "-v", c.vcpu, "-p", std::to_string(c.params.period_us),
+                           "-b", std::to_string(c.params.budget_us), "-e", c.params.extratime ? "1" : "0"},
+                    2);
+  }
+  std::vector<std::string> verify{"verify", step};
+  verify.insert(verify.end(), check.begin(), check.end());
+  return out + script_line(verify, 2) + "fi\n";
+}
+
+std::string credit_block(SchedulerKind sched, const Domain& d) {
+  const std::string name = d.name.value, sched_name(scheduler_name(sched));
+  const std::string step = fmt::format("setting {} parameters of {}", sched_name, name);
+  const std::string weight = d.credit->weight.usable() ? std::to_string(d.credit->weight.value) : "-";
+  const std::string cap = d.credit->cap.usable() ? std::to_string(d.credit->cap.value) : "-";
+  std::vector<std::string> set{"xl", "sched-" + sched_name, "-d", name};
+  if (weight != "-") set.insert(set.end(), {"-w", weight});
+  if (cap != "-") set.insert(set.end(), {"-c", cap});
+  const std::vector<std::string> check{"credit_is", name, sched_name, weight, cap};
+  std::string out = "if ! " + shell_words(check) + "; then\n";
+  out += script_line({"repairing", name, sched_name + " parameters"}, 2);
+  out += run_line(step, set, 2);
+  std::vector<std::string> verify{"verify", step};
+  verify.insert(verify.end(), check.begin(), check.end());
+  return out + script_line(verify, 2) + "fi\n";
+}
+
+std::string domain_lines(const Model& m, const Domain& d) {
+  std::string out = fmt::format("\n# {} ({}, {})\n", d.name.value, m.domain_pool_name(d),
+                                scheduler_name(m.domain_scheduler(d)));
+  out += script_line({"start_domain", d.name.value, paths::domain_config(d.name.value)});
+  const SchedulerKind sched = m.domain_scheduler(d);
+  if (sched == SchedulerKind::Rtds) {
+    out += rtds_block(d.name.value, m.rtds_parameters(d));
+  } else if (is_credit_family(sched) && d.credit && (d.credit->weight.usable() || d.credit->cap.usable())) {
+    out += credit_block(sched, d);
+  }
+  return out + script_line({"unpause_domain", d.name.value});
+}
+
+}  // namespace
+
+std::string up_script(const CheckedModel& checked) {
+  const Model& m = checked.model();
+  std::string out = script_prelude(
+      "xenplan-up", fmt::format("Brings up the cpupools and domains of host {}.", m.host.name.value),
+      "Run at every boot under Xen (xenplan.service does). Creates each missing pool and\n"
+      "checks its CPUs; starts each domain that is not running, paused until its scheduling\n"
+      "parameters are set and read back; gives a domain found paused, or with other\n"
+      "parameters, the described ones. A pool or domain of a described name that xenplan did\n"
+      "not make (other CPUs or scheduler; another UUID) stops it before anything changes.\n"
+      "A second run changes nothing. XENPLAN_TIMEOUT: seconds to wait for a domain to go\n"
+      "away (default 60).\n");
+  out += fmt::format("\nHOST_CPUS={}\n", shell_word(fmt::format("0-{}", m.host.cpus.value - 1)));
+  out += xl_helpers();
+  out += kUpHelpers;
+  out += ownership_checks(checked, ScriptKind::Up);
+  if (m.host.xen.scheduler.value == SchedulerKind::Rtds) {
+    out += fmt::format("\n# Dom0 runs in Pool-0, under RTDS: its vCPUs get the described parameters.\n");
+    out += rtds_block(kDom0Name, m.dom0_rtds_parameters());
+  }
+  out += "\n# Pools before domains: a domain's pool must exist when it is created.\n";
+  for (const Pool& p : m.pools) {
+    out += script_line({"ensure_pool", p.name.value, std::string(scheduler_name(p.scheduler.value)),
+                        paths::pool_config(p.name.value), p.cpus.value.to_string()});
+  }
+  out += "\n# Each domain is created paused, given its scheduling parameters, then unpaused.\n";
+  for (const Domain& d : m.domains) out += domain_lines(m, d);
+  out += R"BASH(
+if ((CHANGED)); then
+  say "host is up"
+else
+  say "nothing to do: every pool and domain is already up"
+fi
+)BASH";
+  return out;
+}
+
+}  // namespace xenplan
