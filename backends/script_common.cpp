@@ -19,6 +19,22 @@ std::string script_line(const std::vector<std::string>& words, int indent) {
   return std::string(static_cast<size_t>(indent), ' ') + shell_words(words) + "\n";
 }
 
+std::string indented(const std::string& lines, int indent) {
+  std::string out;
+  size_t start = 0;
+  while (start < lines.size()) {
+    const size_t end = lines.find('\n', start);
+    const std::string_view line(lines.data() + start,
+                                (end == std::string::npos ? lines.size() : end) - start);
+    if (!line.empty()) out.append(static_cast<size_t>(indent), ' ');
+    out.append(line);
+    out += '\n';
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string run_line(std::string_view step, const std::vector<std::string>& command, int indent) {
   std::vector<std::string> words{"run", std::string(step)};
   words.insert(words.end(), command.begin(), command.end());
@@ -31,8 +47,9 @@ std::string usage_function(std::string_view name, std::string_view purpose, std:
                            const std::vector<ScriptOption>& options) {
   std::string flags, help;
   for (const ScriptOption& o : options) {
-    flags += fmt::format(" [{}]", o.flag);
-    help += fmt::format("  {:<22}{}\n", o.flag, o.help);
+    const std::string spelt = o.value.empty() ? std::string(o.flag) : fmt::format("{} {}", o.flag, o.value);
+    flags += fmt::format(" [{}]", spelt);
+    help += fmt::format("  {:<22}{}\n", spelt, o.help);
   }
   return fmt::format(R"BASH(usage() {{
   cat <<'USAGE'
@@ -51,16 +68,25 @@ USAGE
 std::string option_parser(const std::vector<ScriptOption>& options) {
   std::string vars = "DRY_RUN=0\n", cases;
   for (const ScriptOption& o : options) {
-    vars += fmt::format("{}=0\n", o.variable);
-    cases += fmt::format("    {}) {}=1 ;;\n", o.flag, o.variable);
+    if (o.value.empty()) {
+      vars += fmt::format("{}=0\n", o.variable);
+      cases += fmt::format("    {}) {}=1 ;;\n", o.flag, o.variable);
+    } else {
+      vars += fmt::format("{}=''\n", o.variable);
+      cases += fmt::format(
+          "    {0}) (($# > 1)) || {{ usage >&2; exit 2; }}; {1}=$2; shift ;;\n"
+          "    {0}=*) {1}=${{1#*=}} ;;\n",
+          o.flag, o.variable);
+    }
   }
   return fmt::format(R"BASH(
-{}for arg in "$@"; do
-  case $arg in
+{}while (($#)); do
+  case $1 in
     --dry-run) DRY_RUN=1 ;;
 {}    -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
+  shift
 done
 )BASH",
                      vars, cases);
@@ -70,7 +96,10 @@ done
 
 std::string script_prelude(std::string_view name, std::string_view purpose, std::string_view usage_details,
                            const std::vector<ScriptOption>& options) {
-  std::string out = fmt::format("#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n# A failure inside $(...) stops the script too, not only the command that holds it.\nshopt -s inherit_errexit\n\n", kBanner, purpose);
+  std::string out = fmt::format(
+      "#!/bin/bash\n# {}\n# {}\nset -euo pipefail\n# A failure inside $(...) stops the script too, not only "
+      "the command that holds it.\nshopt -s inherit_errexit\n\n",
+      kBanner, purpose);
   out += usage_function(name, purpose, usage_details, options);
   out += option_parser(options);
   out += R"BASH(

@@ -12,11 +12,13 @@
 
 namespace xenplan {
 
-// A script's own option beyond --dry-run and --help: `flag` sets the bash variable `variable` to 1.
+// A script's own option beyond --dry-run and --help: `flag` sets the bash variable `variable` to 1,
+// or, when it takes a value (`value` names it in --help), to that value (empty by default).
 struct ScriptOption {
-  std::string_view flag;      // "--apply-network-now"
-  std::string_view variable;  // "APPLY_NETWORK_NOW"
+  std::string_view flag;      // "--apply-network-now", "--domain"
+  std::string_view variable;  // "APPLY_NETWORK_NOW", "ONLY_DOMAIN"
   std::string_view help;      // one line for --help
+  std::string_view value;     // "NAME": the option takes a value; empty: a switch
 };
 
 // The opening of a script: shebang, banner, strict mode, option parsing and the helpers
@@ -31,6 +33,8 @@ std::string shell_words(const std::vector<std::string>& words);
 
 // The one door for generated commands: one line, `indent` spaces deep, every word quoted.
 std::string script_line(const std::vector<std::string>& words, int indent = 0);
+// Every non-empty line of `lines` indented by `indent` more spaces.
+std::string indented(const std::string& lines, int indent);
 // `run STEP COMMAND...`, the line of a command that changes the host, through script_line().
 std::string run_line(std::string_view step, const std::vector<std::string>& command, int indent = 0);
 

@@ -227,7 +227,7 @@ std::string provision_script(const BuildInput& in, const Artifacts& installed) {
       "installs the generated files, updates GRUB and enables xenplan.service. The network\n"
       "changes apply at the next boot, the reboot into Xen, unless --apply-network-now.\n",
       {{kApplyNetworkNowFlag, "APPLY_NETWORK_NOW",
-        "bring the bridges up now, taking their ports down first (from a console, not over SSH)"}});
+        "bring the bridges up now, taking their ports down first (from a console, not over SSH)", ""}});
   out += variables(m);
   out += kProvisionHelpers;
   out += network_helpers();

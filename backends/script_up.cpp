@@ -60,20 +60,88 @@ wait_gone() {
   die "removing domain $1 failed: it is still there after $TIMEOUT s (xl list: $DOM_STATE)"
 }
 
-# start_domain NAME CONFIG: when it returns, the domain exists and has not shut down. A missing
-# one is created paused from CONFIG; what is left of one that shut down (or is dying) is removed
+# ensure_assignable BDF...: each PCI device bound to xen-pciback, as `xl create` needs it, and
+# checked with `xl pci-assignable-list` (the device's driver in dom0 lets go of it).
+ensure_assignable() {
+  local bdf listed
+  for bdf in "$@"; do
+    listed=$( ((XEN_RUNNING)) && xl pci-assignable-list 2>/dev/null) || listed=''
+    if [[ $'\n'$listed == *$'\n'"$bdf "* ]]; then continue; fi
+    run "making PCI device $bdf assignable" xl pci-assignable-add "$bdf"
+    if ((!DRY_RUN)); then
+      listed=$(xl pci-assignable-list 2>/dev/null) || listed=''
+      [[ $'\n'$listed == *$'\n'"$bdf "* ]] || die "making PCI device $bdf assignable failed: xl pci-assignable-list does not list it (is xen-pciback loaded, and the IOMMU on?)"
+    fi
+  done
+}
+
+# create_domain NAME CONFIG [PASSWORD_FILE hvm|vfb]: `xl create -p`. With a VNC password file, from
+# a root-only copy of CONFIG that holds the password, removed at once: the password is never in
+# a file xenplan writes, nor on a command line.
+create_domain() {
+  if (($# < 3)); then
+    run "creating domain $1" xl create -p "$2"
+    return 0
+  fi
+  local pass='' copy
+  [[ -r $ROOT$3 ]] || die "reading the VNC password of $1 failed: $3 is missing"
+  IFS= read -r pass <"$ROOT$3" || [[ -n $pass ]] || die "reading the VNC password of $1 failed: $3 is empty"
+  [[ $pass =~ ^[A-Za-z0-9_.:+@%-]{1,8}$ ]] || die "the VNC password in $3 must be 1 to 8 letters, digits or _.:+@%- (VNC reads at most 8)"
+  # In /run: a tmpfs on Debian, so the password never reaches a disk.
+  copy=$(umask 077 && mktemp "$ROOT/run/xenplan-$1-XXXXXX.cfg") || die "creating domain $1 failed: no file in /run"
+  if [[ $4 == hvm ]]; then
+    { cat "$ROOT$2"; printf 'vncpasswd = "%s"\n' "$pass"; } >"$copy"
+  else
+    sed "s|^vfb = \\[\"\\(.*\\)\"\\]\$|vfb = [\"\\1,vncpasswd=$pass\"]|" "$ROOT$2" >"$copy"
+  fi
+  if ! run "creating domain $1" xl create -p "${copy#"$ROOT"}"; then rm -f "$copy"; return 1; fi
+  rm -f "$copy"
+}
+
+# start_domain NAME CONFIG [--pci BDF]... [--vnc-password FILE hvm|vfb]: when it returns, the
+# domain exists and has not shut down. A missing one is created paused from CONFIG, its PCI
+# devices made assignable first; what is left of one that shut down (or is dying) is removed
 # first, since xl cannot create a second domain of the same name.
 start_domain() {
+  local name=$1 config=$2 pci=() password=()
+  shift 2
+  while (($#)); do
+    case $1 in
+      --pci) pci+=("$2"); shift 2 ;;
+      --vnc-password) password=("$2" "$3"); shift 3 ;;
+    esac
+  done
   CREATED='' REPAIRED=''
-  find_domain "$1"
+  find_domain "$name"
   if [[ -n $DOM_STATE ]] && ! stopped "$DOM_STATE"; then return 0; fi
   if [[ -n $DOM_STATE ]]; then
-    say "domain $1: not running (xl list: $DOM_STATE): removing what is left of it to start it again"
-    if [[ ${DOM_STATE:5:1} != d ]]; then run "destroying what is left of $1" xl destroy "$1"; fi
-    wait_gone "$1"
+    say "domain $name: not running (xl list: $DOM_STATE): removing what is left of it to start it again"
+    if [[ ${DOM_STATE:5:1} != d ]]; then run "destroying what is left of $name" xl destroy "$name"; fi
+    wait_gone "$name"
   fi
-  run "creating domain $1" xl create -p "$2"
-  CREATED=$1
+  ((${#pci[@]} == 0)) || ensure_assignable "${pci[@]}"
+  create_domain "$name" "$config" "${password[@]}"
+  CREATED=$name
+}
+
+# wanted NAME AUTOSTART: whether this run brings the domain up: with --domain only that one,
+# otherwise every domain whose autostart is on (1).
+wanted() {
+  if [[ -n $ONLY_DOMAIN ]]; then
+    [[ $1 == "$ONLY_DOMAIN" ]]
+    return
+  fi
+  (($2)) && return 0
+  say "domain $1: left down (autostart: false); xenplan-up --domain $1 starts it"
+  return 1
+}
+
+# pool_wanted DOMAIN...: with --domain, only the pool of that domain is brought up.
+pool_wanted() {
+  [[ -z $ONLY_DOMAIN ]] && return 0
+  local d
+  for d in "$@"; do [[ $d == "$ONLY_DOMAIN" ]] && return 0; done
+  return 1
 }
 
 # rtds_is DOMAIN P/B/E...: whether xl reads back exactly these period/budget/extratime (µs, µs,
@@ -139,12 +207,15 @@ unpause_domain() {
 }
 )BASH";
 
-std::string yes_no(bool b) { return b ? "yes" : "no"; }
+std::string yes_no(bool b) {
+  return b ? "yes" : "no";
+}
 
 // "P/B/E" per vCPU, as rtds_is compares them.
 std::vector<std::string> rtds_readback(const std::vector<VcpuRtds>& per_vcpu) {
   std::vector<std::string> out;
-  for (const VcpuRtds& v : per_vcpu) out.push_back(fmt::format("{}/{}/{}", v.period_us, v.budget_us, yes_no(v.extratime)));
+  for (const VcpuRtds& v : per_vcpu)
+    out.push_back(fmt::format("{}/{}/{}", v.period_us, v.budget_us, yes_no(v.extratime)));
   return out;
 }
 
@@ -158,8 +229,9 @@ std::string rtds_block(std::string_view domain, const std::vector<VcpuRtds>& per
   std::string out = "if ! " + shell_words(check) + "; then\n";
   out += script_line({"repairing", name, "RTDS parameters"}, 2);
   for (const RtdsCall& c : rtds_calls(per_vcpu)) {
-    out += run_line(step, {"xl", "sched-rtds", "-d", name, "-v", c.vcpu, "-p", std::to_string(c.params.period_us),
-                           "-b", std::to_string(c.params.budget_us), "-e", c.params.extratime ? "1" : "0"},
+    out += run_line(step,
+                    {"xl", "sched-rtds", "-d", name, "-v", c.vcpu, "-p", std::to_string(c.params.period_us),
+                     "-b", std::to_string(c.params.budget_us), "-e", c.params.extratime ? "1" : "0"},
                     2);
   }
   std::vector<std::string> verify{"verify", step};
@@ -184,17 +256,50 @@ std::string credit_block(SchedulerKind sched, const Domain& d) {
   return out + script_line(verify, 2) + "fi\n";
 }
 
+std::vector<std::string> start_line(const Domain& d) {
+  std::vector<std::string> words{"start_domain", d.name.value, paths::domain_config(d.name.value)};
+  for (const PciDevice& dev : d.pci) words.insert(words.end(), {"--pci", dev.bdf.value.text()});
+  if (d.vnc && d.vnc->password_file.usable()) {
+    words.insert(words.end(), {"--vnc-password", d.vnc->password_file.value,
+                               d.type.value == DomainType::Hvm ? "hvm" : "vfb"});
+  }
+  return words;
+}
+
 std::string domain_lines(const Model& m, const Domain& d) {
   std::string out = fmt::format("\n# {} ({}, {})\n", d.name.value, m.domain_pool_name(d),
                                 scheduler_name(m.domain_scheduler(d)));
-  out += script_line({"start_domain", d.name.value, paths::domain_config(d.name.value)});
+  out += "if " + shell_words({"wanted", d.name.value, d.autostart.value ? "1" : "0"}) + "; then\n";
+  std::string body = script_line(start_line(d));
   const SchedulerKind sched = m.domain_scheduler(d);
   if (sched == SchedulerKind::Rtds) {
-    out += rtds_block(d.name.value, m.rtds_parameters(d));
+    body += rtds_block(d.name.value, m.rtds_parameters(d));
   } else if (is_credit_family(sched) && d.credit && (d.credit->weight.usable() || d.credit->cap.usable())) {
-    out += credit_block(sched, d);
+    body += credit_block(sched, d);
   }
-  return out + script_line({"unpause_domain", d.name.value});
+  body += script_line({"unpause_domain", d.name.value});
+  return out + indented(body, 2) + "fi\n";
+}
+
+// The check that --domain names a described domain, before anything changes.
+std::string only_domain_check(const Model& m) {
+  std::string names, patterns;
+  for (const Domain& d : m.domains) {
+    names += (names.empty() ? "" : ", ") + d.name.value;
+    patterns += (patterns.empty() ? "" : " | ") + shell_word(d.name.value);
+  }
+  if (patterns.empty()) patterns = "''";
+  return fmt::format(
+      "\n# --domain NAME: that domain and its pool only.\n"
+      "if [[ -n $ONLY_DOMAIN ]]; then\n"
+      "  case $ONLY_DOMAIN in\n"
+      "    {}) ;;\n"
+      "    *) die {} ;;\n"
+      "  esac\n"
+      "fi\n",
+      patterns,
+      shell_word(fmt::format("--domain: the description has no domain of that name; its domains are: {}",
+                             names.empty() ? "none" : names)));
 }
 
 }  // namespace
@@ -208,20 +313,30 @@ std::string up_script(const CheckedModel& checked) {
       "parameters are set and read back; gives a domain found paused, or with other\n"
       "parameters, the described ones. A pool or domain of a described name that xenplan did\n"
       "not make (other CPUs or scheduler; another UUID) stops it before anything changes.\n"
-      "A second run changes nothing. XENPLAN_TIMEOUT: seconds to wait for a domain to go\n"
-      "away (default 60).\n");
+      "A second run changes nothing. A domain with autostart: false is left down unless\n"
+      "--domain names it. XENPLAN_TIMEOUT: seconds to wait for a domain to go away (default 60).\n",
+      {{"--domain", "ONLY_DOMAIN", "bring up only this domain, and its pool", "NAME"}});
   out += fmt::format("\nHOST_CPUS={}\n", shell_word(fmt::format("0-{}", m.host.cpus.value - 1)));
   out += xl_helpers();
   out += kUpHelpers;
+  out += only_domain_check(m);
   out += ownership_checks(checked, ScriptKind::Up);
   if (m.host.xen.scheduler.value == SchedulerKind::Rtds) {
     out += fmt::format("\n# Dom0 runs in Pool-0, under RTDS: its vCPUs get the described parameters.\n");
-    out += rtds_block(kDom0Name, m.dom0_rtds_parameters());
+    out += "if [[ -z $ONLY_DOMAIN ]]; then\n" + indented(rtds_block(kDom0Name, m.dom0_rtds_parameters()), 2) +
+           "fi\n";
   }
   out += "\n# Pools before domains: a domain's pool must exist when it is created.\n";
   for (const Pool& p : m.pools) {
+    std::vector<std::string> members{"pool_wanted"};
+    for (const Domain& d : m.domains) {
+      if (checked.pool_of(d) == &p) members.push_back(d.name.value);
+    }
+    out += "if " + shell_words(members) + "; then\n";
     out += script_line({"ensure_pool", p.name.value, std::string(scheduler_name(p.scheduler.value)),
-                        paths::pool_config(p.name.value), p.cpus.value.to_string()});
+                        paths::pool_config(p.name.value), p.cpus.value.to_string()},
+                       2);
+    out += "fi\n";
   }
   out += "\n# Each domain is created paused, given its scheduling parameters, then unpaused.\n";
   for (const Domain& d : m.domains) out += domain_lines(m, d);

@@ -176,6 +176,11 @@ says up-after-down "pool rt: already up with CPUs 2-5"
 # shellcheck source=/dev/null
 source "$here/convergence_checks.sh"
 
+# --- real guests: PCI devices, a VNC password, autostart and --domain -----------------------------
+
+# shellcheck source=/dev/null
+source "$here/guest_checks.sh"
+
 # --- a fresh Debian 12 whose stock hypervisor lacks RTDS, for a description that needs it --------
 
 build rtds "$src/tests/e2e/scenarios/rtds-null-host/host.yaml"
