@@ -15,9 +15,7 @@ mkdir -p "$XENPLAN_SYSROOT/etc/xen/xenplan"
 echo 's3cret' >"$XENPLAN_SYSROOT/etc/xen/xenplan/hvm-all.vncpasswd"
 mkdir -p "$XENPLAN_SYSROOT/run"
 cp -r "$work/guests/etc/xen/xenplan/." "$XENPLAN_SYSROOT/etc/xen/xenplan/"
-scenario guests-up "$work/guests/usr/local/sbin/xenplan-up"
-stable_tmp "$work/guests-up.log"
-pin guests-up.log "$work/guests-up.log"
+LOG_FILTER=stable_tmp scenario guests-up "$work/guests/usr/local/sbin/xenplan-up"
 says guests-up "host is up"
 assign=$(grep -n '^xl pci-assignable-add 0000:08:00.1' "$work/guests-up.log" | cut -d: -f1)
 create=$(grep -n '^xl create -p /etc/xen/xenplan/domains/pv-all.cfg' "$work/guests-up.log" | cut -d: -f1)

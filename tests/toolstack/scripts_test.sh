@@ -78,7 +78,7 @@ pin() {
 }
 
 # scenario NAME [STATUS] COMMAND...: run it (it must exit STATUS, default 0), keep its output,
-# compare the commands it ran with expected/NAME.log.
+# compare the commands it ran with expected/NAME.log (after LOG_FILTER FILE, when set).
 scenario() {
   local name=$1 want=0 status=0
   shift
@@ -90,6 +90,7 @@ scenario() {
     fail "$name exited $status, not $want:"
     sed 's/^/    /' "$work/$name.out"
   fi
+  [[ -z ${LOG_FILTER:-} ]] || "$LOG_FILTER" "$FAKE_LOG"
   pin "$name.log" "$FAKE_LOG"
 }
 
