@@ -220,11 +220,17 @@ The report goes to standard output, diagnostics to standard error. Exit status a
 Checks the descriptions like `check`, and when none has an error writes the artifacts that deploy
 each host into DIR (with several files: DIR/<host name>/), mirroring their install paths
 (DIR/etc/xen/..., DIR/usr/local/sbin/...), plus manifest.json. Nothing is written when a check
-fails. DIR is replaced atomically: it ends up either as it was or holding exactly the new files.
-A non-empty DIR that is not an earlier xenplan output is refused unless --force.
+fails. DIR is replaced atomically, and flushed to disk first: it ends up, even after a crash,
+either as it was or holding exactly the new files. A later build removes what a killed one left.
+Refused before anything is written (with several files, for each DIR/<host name>/):
+  a non-empty DIR that is not an earlier xenplan output, unless --force           (exit 2)
+  a DIR that is, or holds, one of the description files, even with --force       (exit 2)
+  `.`, `..` or `/` as DIR: give it by its name                                    (exit 2)
+  a DIR that is a symbolic link (`link`, `link/` alike), or not a directory       (exit 3)
 --check DIR writes nothing: it exits 1 and lists the files that differ when building would change
 the artifacts in DIR (for repositories that keep generated files under review).
-Exit status: 0 written (or up to date), 1 errors or differences, 2 usage, 3 DIR unwritable.
+Exit status: 0 written (or up to date), 1 errors or differences, 2 usage or DIR refused,
+3 DIR cannot be written.
 )";
   }
   if (command == "fmt") {
