@@ -76,7 +76,12 @@ std::unique_ptr<Staging> Staging::create(const fs::path& parent, const std::stri
       return nullptr;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) continue;
+    if (fd < 0 && errno == ENOENT) continue;  // already removed, empty, by another build
+    if (fd < 0) {
+      reason = std::strerror(errno);
+      ::rmdir(path.c_str());
+      return nullptr;
+    }
     // Without locks (some network file systems) no cleanup can take the lock either: it skips this.
     while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
     }
