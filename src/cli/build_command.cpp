@@ -25,6 +25,11 @@ struct HostOutput {
   std::vector<TreeFile> files;
 };
 
+// DIR/<name>, without doubling the slash of a DIR given as `out/`.
+std::string join_dir(const std::string& dir, const std::string& name) {
+  return dir.ends_with('/') ? dir + name : fmt::format("{}/{}", dir, name);
+}
+
 std::vector<TreeFile> tree_files(const Artifacts& artifacts) {
   std::vector<TreeFile> files;
   for (const Artifact& a : artifacts) files.push_back({a.path, a.mode, a.content});
@@ -38,9 +43,40 @@ bool up_to_date(const HostOutput& host, std::ostream& out) {
     const char* what = d.kind == TreeDifference::Kind::Changed   ? "changed"
                        : d.kind == TreeDifference::Kind::Missing ? "missing"
                                                                  : "extra";
-    out << fmt::format("{}: {}/{}\n", what, host.dir, d.path);
+    out << fmt::format("{}: {}\n", what, join_dir(host.dir, d.path));
   }
   return differences.empty();
+}
+
+// `-o`: checks every DIR before any is written, so a refusal writes nothing anywhere; then
+// writes each host's tree.
+int write_all(const std::vector<HostOutput>& hosts, const Options& options, std::ostream& human) {
+  WriteTarget target{"", options.force, kOutputMarker, {}};
+  for (const std::string& f : options.files) {
+    if (f != "-") target.inputs.push_back(f);  // standard input is no file a DIR could hold
+  }
+  for (const HostOutput& h : hosts) {
+    target.dir = h.dir;
+    ResolvedDir resolved;
+    if (const WriteOutcome checked = check_target(target, resolved); !checked.ok) {
+      std::cerr << fmt::format("xenplan: error: {}; nothing was written\n", checked.error);
+      return checked.refused ? kExitUsage : kExitUnreadable;
+    }
+  }
+  for (const HostOutput& h : hosts) {
+    target.dir = h.dir;
+    const WriteOutcome written = write_tree(target, h.files);
+    if (!written.ok) {
+      std::cerr << fmt::format("xenplan: error: {}{}\n", written.error,
+                               written.replaced ? "" : "; nothing was written there");
+      return written.refused ? kExitUsage : kExitUnreadable;
+    }
+    human << fmt::format("{}: ", h.compiled->loaded.source->name()) << host_summary(*h.compiled->model);
+    human << fmt::format("wrote {} files to {}:\n", h.files.size(), h.dir);
+    for (const Artifact& a : h.artifacts)
+      human << fmt::format("  {:<12} {}\n", artifact_kind_name(a.kind), a.path);
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -71,7 +107,7 @@ int run_build(const Options& options) {
                                it->second, c.loaded.source->name(), name);
       return kExitInvalid;
     }
-    const std::string dir = files.size() == 1 ? root : fmt::format("{}/{}", root, name);
+    const std::string dir = files.size() == 1 ? root : join_dir(root, name);
     Artifacts artifacts = emit_artifacts(CheckedModel(*c.model), *c.analysis);
     std::vector<TreeFile> tree = tree_files(artifacts);
     hosts.push_back({&c, dir, std::move(artifacts), std::move(tree)});
@@ -82,18 +118,7 @@ int run_build(const Options& options) {
     if (clean) human << fmt::format("{}: up to date\n", root);
     return clean ? kExitOk : kExitInvalid;
   }
-  for (const HostOutput& h : hosts) {
-    const WriteOutcome written = write_tree(h.dir, h.files, options.force, kOutputMarker);
-    if (!written.ok) {
-      std::cerr << fmt::format("xenplan: error: {}; nothing was written there\n", written.error);
-      return written.refused ? kExitUsage : kExitUnreadable;
-    }
-    human << fmt::format("{}: ", h.compiled->loaded.source->name()) << host_summary(*h.compiled->model);
-    human << fmt::format("wrote {} files to {}:\n", h.files.size(), h.dir);
-    for (const Artifact& a : h.artifacts)
-      human << fmt::format("  {:<12} {}\n", artifact_kind_name(a.kind), a.path);
-  }
-  return kExitOk;
+  return write_all(hosts, options, human);
 }
 
 }  // namespace xenplan

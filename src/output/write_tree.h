@@ -1,10 +1,12 @@
-// write_tree: the only step that writes files. Everything goes into a fresh temporary directory
-// next to the output directory, which then takes the output directory's place in one atomic
-// exchange: on any error the output directory is left exactly as it was.
+// write_tree: the only step that writes files. Everything goes into a fresh staging directory next
+// to the output directory, is flushed to disk, and then takes the output directory's place in one
+// atomic exchange: on any error, or a crash, the output directory is either as it was or complete.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "output/target_dir.h"
 
 namespace xenplan {
 
@@ -14,14 +16,8 @@ struct TreeFile {
   std::string content;
 };
 
-struct WriteOutcome {
-  bool ok = false;
-  bool refused = false;  // the directory holds something that is not xenplan's output (no --force)
-  std::string error;     // what went wrong, for the user
-};
-
-// `generator_marker` is a string that identifies a previous output's manifest.json.
-WriteOutcome write_tree(const std::string& dir, const std::vector<TreeFile>& files, bool force,
-                        const std::string& generator_marker);
+// Checks `target` (check_target), then writes `files` as the whole content of DIR, creating DIR's
+// missing parents (and removing them again when it fails).
+WriteOutcome write_tree(const WriteTarget& target, const std::vector<TreeFile>& files);
 
 }  // namespace xenplan

@@ -263,3 +263,67 @@ TEST_CASE("build: several descriptions go to DIR/<host name>, with one exit code
   CHECK_FALSE(fs::exists(out.string() + "-3"));
   fs::remove_all(out);
 }
+
+TEST_CASE("build: DIR may end in a slash; a symlinked DIR is refused however it is spelt") {
+  const fs::path out = build_dir("slash");
+  Run r = run_xenplan("build examples/rt-node.yaml -o " + out.string() + "/");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("wrote 17 files to " + out.string() + "/:\n") != std::string::npos);
+  CHECK(fs::exists(out / "manifest.json"));
+  r = run_xenplan("build examples/rt-node.yaml examples/small-debian12.xenplan -o " + out.string() +
+                  "-fleet/");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("files to " + out.string() + "-fleet/edge-box:\n") != std::string::npos);
+  fs::create_directory_symlink(out, out.string() + "-link");
+  for (const char* tail : {"", "/", "/."}) {
+    const std::string link = out.string() + "-link" + tail;
+    r = run_xenplan("build examples/rt-node.yaml -o " + link);
+    CHECK(r.status == 3);
+    CHECK(r.err ==
+          "xenplan: error: " + link + " is a symbolic link; give the real directory; nothing was written\n");
+  }
+  fs::remove(out.string() + "-link");
+  fs::remove_all(out.string() + "-fleet");
+  fs::remove_all(out);
+}
+
+TEST_CASE("build: a DIR that holds an input is refused, with or without an earlier output there") {
+  const fs::path out = build_dir("input");
+  const std::string host = (out / "host.yaml").string();
+  fs::create_directories(out);
+  fs::copy_file(XENPLAN_SOURCE_DIR "/examples/rt-node.yaml", host);
+  const std::string refusal = "xenplan: error: " + out.string() + " holds the input " + host +
+                              ", which replacing it would delete; give an output directory that does not "
+                              "hold it; nothing was written\n";
+  Run r = run_xenplan("build --force " + host + " -o " + out.string());  // nothing else there yet
+  CHECK(r.status == 2);
+  CHECK(r.err == refusal);
+  CHECK(run_xenplan("build examples/rt-node.yaml -o " + out.string() + "/sub").status == 0);
+  fs::rename(out / "sub/manifest.json", out / "manifest.json");  // now out/ looks like an earlier output
+  r = run_xenplan("build " + host + " -o " + out.string());
+  CHECK(r.status == 2);
+  CHECK(r.err == refusal);
+  CHECK(read_file(host) == read_file(XENPLAN_SOURCE_DIR "/examples/rt-node.yaml"));
+  CHECK(fs::exists(out / "manifest.json"));
+  // Several inputs: each host's DIR/<host name>/ is what would be replaced, and none is written.
+  const fs::path fleet = build_dir("input-fleet");
+  fs::create_directories(fleet / "rt-node-1");
+  fs::copy_file(host, fleet / "rt-node-1/host.yaml");
+  r = run_xenplan("build examples/small-debian12.xenplan " + (fleet / "rt-node-1/host.yaml").string() +
+                  " -o " + fleet.string());
+  CHECK(r.status == 2);
+  CHECK(r.err.find("xenplan: error: " + fleet.string() + "/rt-node-1 holds the input ") == 0);
+  CHECK_FALSE(fs::exists(fleet / "edge-box"));
+  CHECK(fs::exists(fleet / "rt-node-1/host.yaml"));
+  // Inputs in DIR itself, beside the host directories, are not in the way; nor is standard input.
+  fs::rename(fleet / "rt-node-1/host.yaml", fleet / "host.yaml");
+  r = run_xenplan("build examples/small-debian12.xenplan " + (fleet / "host.yaml").string() + " -o " +
+                  fleet.string());
+  CHECK(r.status == 0);
+  CHECK(fs::exists(fleet / "host.yaml"));
+  CHECK(fs::exists(fleet / "rt-node-1/manifest.json"));
+  r = run_xenplan("build --syntax yaml - -o " + (fleet / "stdin").string(), read_file(host));
+  CHECK(r.status == 0);
+  fs::remove_all(fleet);
+  fs::remove_all(out);
+}
