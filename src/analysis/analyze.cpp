@@ -122,13 +122,14 @@ void build_rows(PoolPlan& plan, const Model& model) {
 }
 
 // The necessary tests' sums per mask, and the utilization the report shows (in row order).
-std::vector<MaskLoad> rtds_loads(PoolPlan& plan, const Model& model) {
+std::vector<MaskLoad> rtds_loads(PoolPlan& plan, const Model& model, MaskLoad& total) {
   std::vector<MaskLoad> loads(plan.pool.masks.size());
   double utilization = 0;
   for (const Member& m : plan.members) {
     const std::vector<VcpuRtds> params = rtds_of(model, m);
     for (uint32_t v = m.first_vcpu; v < m.first_vcpu + m.vcpus; ++v) {
       loads[m.mask].add(params[v].budget_us, params[v].period_us);
+      total.add(params[v].budget_us, params[v].period_us);
       utilization += static_cast<double>(params[v].budget_us) / static_cast<double>(params[v].period_us);
     }
   }
@@ -164,7 +165,7 @@ std::string rtds_limit(const PoolAnalysis& pool, bool disjoint, size_t budget) {
 void decide_rtds(PoolPlan& plan, const Model& model, const DomainNames& names, Margin margin,
                  size_t& budget) {
   RtdsInput in;
-  in.loads = rtds_loads(plan, model);
+  in.loads = rtds_loads(plan, model, in.total);
   in.disjoint = masks_disjoint(plan.pool.masks);
   in.unanalysed = rtds_limit(plan.pool, in.disjoint, budget);
   if (in.unanalysed.empty()) {

@@ -52,9 +52,6 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, const DomainNames&
   std::vector<std::string> fixes;
   const bool global = std::all_of(pool.masks.begin(), pool.masks.end(),
                                   [&](const CpuSet& mask) { return mask == pool.cpus; });
-  if (!global) {
-    fixes.push_back("the fixes below assume one global pool; with affinities, check each group of CPUs");
-  }
   std::vector<MarginedTask> tasks = pool_tasks(pool, margin);
   const auto m = static_cast<uint32_t>(pool.cpus.size());
 
@@ -95,6 +92,8 @@ std::vector<std::string> rtds_fixes(const PoolAnalysis& pool, const DomainNames&
                     "pool; global EDF handles vCPUs above 50% utilization badly (Dhall's effect)",
                     heavy));
   }
+  if (!global)
+    fixes.push_back("the fixes above assume one global pool; with affinities, check each group of CPUs");
   fixes.push_back(
       "move a domain to a pool with spare capacity, or keep periods within a narrow or harmonic "
       "range: a long-period vCPU with a large budget can burst into a short period");

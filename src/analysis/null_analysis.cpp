@@ -25,7 +25,20 @@ void reject(PoolAnalysis& pool) {
 
 void analyze_null_pool(PoolAnalysis& pool, const std::string& unanalysed) {
   pool.decided_by = {TestId::Matching};
-  if (pool.vcpu_count > pool.cpus.size()) return reject(pool);  // no matching can exist
+  if (pool.vcpu_count > pool.cpus.size()) {  // no matching can exist
+    pool.verdict = Verdict::Unschedulable;
+    pool.over_capacity = true;
+    const uint64_t missing = pool.vcpu_count - pool.cpus.size();
+    pool.explanation = fmt::format(
+        "the null scheduler runs each vCPU alone on a CPU, and the pool has {} vCPUs for {} CPUs; the "
+        "vCPUs without a CPU never run",
+        pool.vcpu_count, pool.cpus.size());
+    pool.fixes.push_back(fmt::format("give the pool {} more CPU{} ({} in all)", missing,
+                                     missing == 1 ? "" : "s", pool.vcpu_count));
+    pool.fixes.push_back(
+        fmt::format("give its domains {} fewer vCPU{} (maxvcpus counts)", missing, missing == 1 ? "" : "s"));
+    return;
+  }
   if (pool.vcpus.size() != pool.vcpu_count || segment_edges(pool.cpus, pool.masks) > kMaxFlowEdges) {
     pool.verdict = Verdict::Unknown;
     pool.decided_by = {TestId::None};

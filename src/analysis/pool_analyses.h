@@ -22,6 +22,7 @@ struct MaskLoad {
 
 struct RtdsInput {
   std::vector<MaskLoad> loads;  // by mask
+  MaskLoad total;               // the whole pool
   bool disjoint = true;         // no two masks share a CPU: each mask is a cluster
   std::string unanalysed;       // why the pool has no rows; empty when it has them
 };

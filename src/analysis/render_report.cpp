@@ -60,8 +60,10 @@ std::string report_text(const AnalysisReport& report) {
     out +=
         p.verdict == Verdict::NotRealTime ? "\n" : fmt::format(", decided by {}\n", test_names(p.decided_by));
     if (p.scheduler == SchedulerKind::Rtds) {
-      out += fmt::format("  utilization {:.3f} of {} CPU{}; overhead margin {}\n", p.utilization,
-                         p.cpus.size(), p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
+      // Over capacity, with the digits that show it: 1.000003, not 1.000.
+      const std::string u = p.demand.empty() ? fmt::format("{:.3f}", p.utilization) : p.demand;
+      out += fmt::format("  utilization {} of {} CPU{}; overhead margin {}\n", u, p.cpus.size(),
+                         p.cpus.size() == 1 ? "" : "s", format_time(report.overhead_us));
     }
     if (p.verdict != Verdict::NotRealTime && !p.vcpus.empty()) text_vcpus(out, report, p);
     out += fmt::format("  {}\n", p.explanation);
@@ -122,11 +124,44 @@ std::string report_json(const AnalysisReport& report) {
   return j.finish();
 }
 
+namespace {
+
+// The concrete fixes of a pool the analysis computed (a budget that fits, the CPUs needed), as one
+// help line; the report has them all.
+std::string concrete_fixes(const PoolAnalysis& p) {
+  std::string out;
+  for (size_t i = 0; i < p.fixes.size() && i < 2; ++i) {
+    if (!p.fixes[i].starts_with("lower the budget") && !p.fixes[i].starts_with("give ")) break;
+    out += (out.empty() ? "" : "; or ") + p.fixes[i];
+  }
+  return out.empty() ? "run `xenplan analyze` for the figures and the fixes" : out;
+}
+
+// A pool whose vCPUs need more than its CPUs: the load errors, with the analysis's fixes.
+void report_over_capacity(const PoolAnalysis& p, const Location& at, DiagnosticSink& sink) {
+  if (p.scheduler == SchedulerKind::Null) {
+    sink.error(Code::NullOvercommit, at,
+               fmt::format("null pool `{}` has {} vCPUs for {} CPUs", p.name, p.vcpu_count, p.cpus.size()))
+        .help(fmt::format("the null scheduler runs one vCPU per CPU and leaves the rest waiting forever: {}",
+                          concrete_fixes(p)));
+    return;
+  }
+  sink.error(
+          Code::RtdsOverload, at,
+          fmt::format("RTDS pool `{}` needs {} CPUs of budget but has {}", p.name, p.demand, p.cpus.size()))
+      .help(fmt::format("the sum of budget/period over every vCPU must not exceed the pool's CPUs: {}",
+                        concrete_fixes(p)));
+}
+
+}  // namespace
+
 void report_diagnostics(const AnalysisReport& report, const SourceFile* file, bool allow_unknown,
                         DiagnosticSink& sink) {
   for (const PoolAnalysis& p : report.pools) {
     const Location at{file, p.span};
-    if (p.verdict == Verdict::Unschedulable) {
+    if (p.over_capacity) {
+      report_over_capacity(p, at, sink);
+    } else if (p.verdict == Verdict::Unschedulable) {
       auto b = sink.error(Code::Unschedulable, at,
                           fmt::format("{} pool `{}` is unschedulable ({}): {}",
                                       p.scheduler == SchedulerKind::Rtds ? "RTDS" : "null", p.name,

@@ -41,7 +41,11 @@ struct PoolAnalysis {
   std::vector<TestId> decided_by;
   std::string explanation;           // why, in a sentence or two
   std::vector<std::string> figures;  // the test figures behind a failure: who dominates, by how much
-  std::vector<std::string> fixes;
+  std::vector<std::string> fixes;  // the concrete ones first: a budget that fits, the CPUs needed
+  // The pool's vCPUs need more than its CPUs: RTDS budgets above them (Σ budget/period > m), or
+  // more null vCPUs than CPUs. `demand` says how much, with the digits that show it (RTDS).
+  bool over_capacity = false;
+  std::string demand;
   uint64_t vcpu_count = 0;    // every vCPU of the pool, whether it has a row or not
   std::vector<CpuSet> masks;  // the distinct sets of allowed CPUs of its vCPUs
   // Ascending by (domain, vcpu), dom0 first. Empty, although vcpu_count is not, for a pool too

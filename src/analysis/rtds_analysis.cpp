@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "analysis/affinity_flows.h"
@@ -143,7 +144,29 @@ bool affinity_flow_fits(const PoolAnalysis& pool, const std::vector<MaskLoad>& l
 
 // A definite rejection when a necessary condition fails. Runs on the loads, so on pools of any
 // size; the affinity max-flow only within kMaxFlowEdges (beyond, it rejects nothing).
+// Σ budget/period with the fewest digits (at least 3) that show it exceeds `cpus`.
+std::string demand_text(const RatioSum& u, size_t cpus) {
+  const double value = u.approx();
+  for (int digits = 3; digits <= 9; ++digits) {
+    const double scale = std::pow(10.0, digits);
+    const double shown = std::floor(value * scale) / scale;  // never more than the sum
+    if (shown > static_cast<double>(cpus)) return fmt::format("{:.{}f}", shown, digits);
+  }
+  return fmt::format("more than {}", cpus);
+}
+
 bool reject_if_infeasible(PoolAnalysis& pool, const RtdsInput& in) {
+  // The whole pool first: its vCPUs' budgets above its CPUs, whatever their affinities.
+  if (in.total.overfull || in.total.utilization.compare(pool.cpus.size()) == Compare::Greater) {
+    pool.verdict = Verdict::Unschedulable;
+    pool.decided_by = {TestId::NecessaryUtilization};
+    pool.over_capacity = true;
+    pool.demand = demand_text(in.total.utilization, pool.cpus.size());
+    pool.explanation = fmt::format(
+        "its vCPUs need {} CPUs of budget and it has {}; with every vCPU busy, some vCPU must lose budget",
+        pool.demand, pool.cpus.size());
+    return true;
+  }
   if (in.disjoint) {
     for (uint32_t m : cluster_order(pool)) {
       const MaskLoad& load = in.loads[m];

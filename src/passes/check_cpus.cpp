@@ -87,22 +87,25 @@ void check_dom0_cpus(PassContext& ctx) {
 }
 
 // An affinity must stay inside the domain's pool: Xen cannot run a vCPU elsewhere.
-void check_within_pool(PassContext& ctx, const Domain& d, const Located<CpuSet>& cpus, std::string_view how) {
+// `pool0` is Pool-0's CPUs, computed once for every domain.
+void check_within_pool(PassContext& ctx, const Domain& d, const CpuSet& pool0, const Located<CpuSet>& cpus,
+                       std::string_view how) {
   if (!cpus.usable()) return;
-  const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
+  const Pool* pool = ctx.model.pool_of(d);
+  const CpuSet& pool_cpus = pool ? pool->cpus.value : pool0;
   const CpuSet outside = cpus.value.minus(pool_cpus);
   if (outside.empty()) return;
   auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(cpus.span),
                           fmt::format("domain `{}` is {} {}, outside its pool `{}`", d.name.value, how,
                                       outside.phrase(), ctx.model.domain_pool_name(d)));
-  if (const Pool* p = ctx.model.pool_of(d))
-    b.note(ctx.at(p->cpus.span), fmt::format("pool `{}` has {}", p->name.value, pool_cpus.phrase()));
+  if (pool)
+    b.note(ctx.at(pool->cpus.span), fmt::format("pool `{}` has {}", pool->name.value, pool_cpus.phrase()));
   b.help(pool_cpus.empty()
              ? std::string("the pool has no CPUs left")
              : fmt::format("{} it within {}", how == "pinned to" ? "pin" : "keep", pool_cpus.phrase()));
 }
 
-void check_domain_cpus(PassContext& ctx, const Domain& d) {
+void check_domain_cpus(PassContext& ctx, const Domain& d, const CpuSet& pool0) {
   if (d.vcpus.usable() && d.maxvcpus.usable() && d.vcpus.value > d.maxvcpus.value) {
     ctx.sink
         .error(Code::VcpuCount, ctx.at(d.maxvcpus.span),
@@ -119,9 +122,9 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
         .help("give one CPU set per vCPU (maxvcpus), or one set such as \"2-3\" for all of them");
   }
   if (!ctx.model.domain_pool_known(d)) return;
-  check_within_pool(ctx, d, d.cpus, "pinned to");
-  for (const auto& set : d.vcpu_cpus) check_within_pool(ctx, d, set, "pinned to");
-  check_within_pool(ctx, d, d.cpus_soft, "given a soft affinity for");
+  check_within_pool(ctx, d, pool0, d.cpus, "pinned to");
+  for (const auto& set : d.vcpu_cpus) check_within_pool(ctx, d, pool0, set, "pinned to");
+  check_within_pool(ctx, d, pool0, d.cpus_soft, "given a soft affinity for");
 }
 
 }  // namespace
@@ -130,7 +133,8 @@ void check_cpus(PassContext& ctx) {
   if (!ctx.model.host.cpus.usable()) return;  // every CPU check is relative to the host's CPUs
   check_pool_cpus(ctx);
   check_dom0_cpus(ctx);
-  for (const Domain& d : ctx.model.domains) check_domain_cpus(ctx, d);
+  const CpuSet pool0 = ctx.model.pool0_cpus();
+  for (const Domain& d : ctx.model.domains) check_domain_cpus(ctx, d, pool0);
 }
 
 }  // namespace xenplan

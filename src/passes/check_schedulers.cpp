@@ -1,6 +1,5 @@
 // Schedulers: each pool's scheduler exists in the target Xen; rtds and credit parameters only
-// where their scheduler runs, within Xen's limits; null pools not overcommitted; RTDS pools
-// not above their CPUs' capacity (the necessary test; the analysis proves the rest).
+// where their scheduler runs, within Xen's limits. A pool's load is the analysis's to judge.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -132,40 +131,6 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   }
 }
 
-// What one pool runs: its scheduler, CPUs, and the vCPUs of the domains (and dom0) inside it.
-struct PoolLoad {
-  std::string_view name;
-  SchedulerKind scheduler;
-  Span scheduler_span, cpus_span;
-  size_t cpus = 0;
-  uint64_t vcpus = 0;
-  RatioSum utilization;
-  bool usable = true;  // false when the pool or a member has unknown or invalid parameters
-};
-
-void check_load(PassContext& ctx, const PoolLoad& load) {
-  if (load.usable && load.scheduler == SchedulerKind::Null && load.vcpus > load.cpus) {
-    ctx.sink
-        .error(Code::NullOvercommit, ctx.at(load.cpus_span),
-               fmt::format("null pool `{}` has {} vCPUs for {} CPUs", load.name, load.vcpus, load.cpus))
-        .help(
-            "the null scheduler runs one vCPU per CPU and leaves the rest waiting forever; give the pool "
-            "more CPUs "
-            "or its domains fewer vCPUs (maxvcpus counts)");
-  }
-  if (load.scheduler == SchedulerKind::Rtds && load.usable &&
-      load.utilization.compare(load.cpus) == Compare::Greater) {
-    ctx.sink
-        .error(Code::RtdsOverload, ctx.at(load.cpus_span),
-               fmt::format("RTDS pool `{}` needs {:.3f} CPUs of budget but has {}", load.name,
-                           load.utilization.approx(), load.cpus))
-        .help(
-            "the sum of budget/period over every vCPU must not exceed the pool's CPUs; shorten budgets, "
-            "lengthen "
-            "periods, or give the pool more CPUs");
-  }
-}
-
 // dom0's `rtds`: valid, and only where Pool-0 runs RTDS.
 bool check_dom0_params(PassContext& ctx) {
   const Model& m = ctx.model;
@@ -186,45 +151,22 @@ bool check_dom0_params(PassContext& ctx) {
 }  // namespace
 
 void check_schedulers(PassContext& ctx) {
+  // A pool's load against its CPUs (Σ budget/period, null vCPUs) is the analysis's: its
+  // necessary tests report it, with the fixes they compute (render_report.cpp).
   const Model& m = ctx.model;
   const XenConfig& xen = m.host.xen;
   if (xen.scheduler.usable()) check_available(ctx, xen.scheduler, "the boot scheduler (Pool-0)");
-  std::vector<PoolLoad> loads;
   for (const Pool& p : m.pools) {
     if (p.scheduler.usable()) check_available(ctx, p.scheduler, fmt::format("pool `{}`", p.name.value));
-    const bool usable = p.scheduler.usable() && p.cpus.usable();
-    loads.push_back(
-        {p.name.value, p.scheduler.value, p.scheduler.span, p.cpus.span, p.cpus.value.size(), 0, {}, usable});
   }
-  const bool pools_known =
-      std::all_of(m.pools.begin(), m.pools.end(), [](const Pool& p) { return p.cpus.usable(); });
-  const bool dom0_valid = check_dom0_params(ctx);
-  PoolLoad pool0{kPool0Name,
-                 xen.scheduler.value,
-                 xen.scheduler.span,
-                 m.host.cpus.span,
-                 m.pool0_cpus().size(),
-                 m.host.dom0.vcpus.value,
-                 {},
-                 xen.scheduler.usable() && m.host.cpus.usable() && pools_known && dom0_valid};
-  if (dom0_valid) {
-    for (const VcpuRtds& v : m.dom0_rtds_parameters()) pool0.utilization.add(v.budget_us, v.period_us);
-  }
+  check_dom0_params(ctx);
   for (const Domain& d : m.domains) {
     if (!m.domain_pool_known(d) || !d.maxvcpus.usable()) continue;
-    PoolLoad& load = m.in_pool0(d) ? pool0 : loads[*d.pool.index()];
-    check_domain_params(ctx, d, load.scheduler, load.scheduler_span);
-    const bool valid =
-        rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
-                        "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
-    load.vcpus += d.maxvcpus.value;
-    load.usable = load.usable && valid;
-    if (valid) {
-      for (const VcpuRtds& v : m.rtds_parameters(d)) load.utilization.add(v.budget_us, v.period_us);
-    }
+    const Pool* p = m.pool_of(d);
+    check_domain_params(ctx, d, m.domain_scheduler(d), p ? p->scheduler.span : xen.scheduler.span);
+    rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
+                    "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
   }
-  for (const PoolLoad& load : loads) check_load(ctx, load);
-  check_load(ctx, pool0);
 }
 
 }  // namespace xenplan
