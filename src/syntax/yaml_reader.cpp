@@ -119,12 +119,14 @@ class TreeBuilder : public YAML::EventHandler {
     return plain_span(at, value);
   }
 
+  // Neither span looks for the line's end first: on a one-line flow list of n items that search
+  // alone costs n² (each item would scan to the end of the line).
   Span plain_span(uint32_t at, const std::string& value) const {
     const std::string& text = file_.text();
-    const auto line_end = static_cast<uint32_t>(std::min(text.find('\n', at), text.size()));
-    const auto first_line = value.substr(0, value.find('\n'));
+    const std::string_view first_line = std::string_view(value).substr(0, value.find('\n'));
+    // The text matches a first line that holds no '\n', so the span stays on its line.
     if (text.compare(at, first_line.size(), first_line) == 0) {
-      return {at, std::min(line_end, at + static_cast<uint32_t>(first_line.size()))};
+      return {at, at + static_cast<uint32_t>(first_line.size())};
     }
     return token_span(at);
   }
@@ -132,10 +134,9 @@ class TreeBuilder : public YAML::EventHandler {
   // A plain token from `at` to the next flow delimiter, comment or line end.
   Span token_span(uint32_t at) const {
     const std::string& text = file_.text();
-    const auto line_end = static_cast<uint32_t>(std::min(text.find('\n', at), text.size()));
     uint32_t end = at;
-    while (end < line_end && text[end] != '#' && text[end] != ',' && text[end] != ']' && text[end] != '}' &&
-           text[end] != '\r')
+    while (end < text.size() && text[end] != '\n' && text[end] != '#' && text[end] != ',' && text[end] != ']' &&
+           text[end] != '}' && text[end] != '\r')
       ++end;
     while (end > at && text[end - 1] == ' ') --end;
     return {at, end};
