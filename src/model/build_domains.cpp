@@ -1,6 +1,7 @@
 // Reads one entry of `domains:` — a guest and everything xl.cfg says about it.
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -140,7 +141,7 @@ void read_domain(Context& ctx, const Node& node, Domain& d) {
   MapReader m(ctx, node, "a domain");
   d.span = node.span;
   if (const Node* v = m.required("name", "name: guest-1")) assign(read_string(ctx, *v, "`name`"), d.name);
-  if (known(d.name)) m.rename(fmt::format("domain `{}`", d.name.value));
+  if (known(d.name)) m.rename(fmt::format("domain {}", echo(d.name.value)));
   if (const Node* v = m.optional("type"))
     assign(read_word<DomainType>(ctx, *v, "`type`", kTypes), d.type);
   else

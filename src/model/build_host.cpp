@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -31,17 +32,20 @@ void read_version(Context& ctx, const Node& node, XenConfig& xen) {
       std::from_chars(v.data() + dot + 1, v.data() + v.size(), minor).ptr == v.data() + v.size() &&
       dot + 1 < v.size();
   if (!parsed) {
-    ctx.sink.error(Code::BadValue, ctx.at(node.span), fmt::format("`version` `{}` is not a Xen version", v))
+    ctx.sink
+        .error(Code::BadValue, ctx.at(node.span), fmt::format("`version` {} is not a Xen version", echo(v)))
         .help("write major.minor in quotes, such as \"4.17\"");
     return;
   }
   if (!node.quoted) {
-    ctx.sink.error(Code::WrongType, ctx.at(node.span), fmt::format("`version` {} must be a quoted string", v))
+    ctx.sink
+        .error(Code::WrongType, ctx.at(node.span),
+               fmt::format("`version` {} must be a quoted string", echo(v)))
         .help(fmt::format("write \"{}\"; unquoted, YAML reads it as a number and 4.10 becomes 4.1", v));
     return;
   }
   if (major != 4 || minor < 14) {
-    ctx.sink.error(Code::OutOfRange, ctx.at(node.span), fmt::format("Xen {} is not supported", v))
+    ctx.sink.error(Code::OutOfRange, ctx.at(node.span), fmt::format("Xen {} is not supported", echo(v)))
         .help("xenplan targets Xen 4.14 and later 4.x releases");
     return;
   }
@@ -113,7 +117,7 @@ void read_bridge(Context& ctx, const Node& node, Bridge& bridge) {
   MapReader m(ctx, node, "a bridge");
   bridge.span = node.span;
   if (const Node* v = m.required("name", "name: xenbr0")) assign(read_string(ctx, *v, "`name`"), bridge.name);
-  if (known(bridge.name)) m.rename(fmt::format("bridge `{}`", bridge.name.value));
+  if (known(bridge.name)) m.rename(fmt::format("bridge {}", echo(bridge.name.value)));
   if (const Node* v = m.optional("ports")) bridge.ports = read_string_list(ctx, *v, "`ports`");
   if (const Node* v = m.optional("address")) read_address(ctx, *v, bridge);
   m.finish();
@@ -123,7 +127,7 @@ void read_volume_group(Context& ctx, const Node& node, VolumeGroup& vg) {
   MapReader m(ctx, node, "a volume group");
   vg.span = node.span;
   if (const Node* v = m.required("name", "name: vg0")) assign(read_string(ctx, *v, "`name`"), vg.name);
-  if (known(vg.name)) m.rename(fmt::format("volume group `{}`", vg.name.value));
+  if (known(vg.name)) m.rename(fmt::format("volume group {}", echo(vg.name.value)));
   if (const Node* v = m.required("devices", "devices: [/dev/sdb]"))
     vg.devices = read_string_list(ctx, *v, "`devices`");
   if (const Node* v = m.optional("size")) {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
@@ -23,7 +24,8 @@ bool read_format_version(Context& ctx, MapReader& top) {
   }
   if (v->kind != NodeKind::Scalar || v->quoted || v->text != std::to_string(kFormatVersion)) {
     ctx.sink
-        .error(Code::FormatVersion, ctx.at(v->span), fmt::format("unsupported format version `{}`", v->text))
+        .error(Code::FormatVersion, ctx.at(v->span),
+               fmt::format("unsupported format version {}", echo(v->text)))
         .help(fmt::format("this xenplan reads format version {0}: write `xenplan: {0}`", kFormatVersion));
     return false;
   }
@@ -40,13 +42,13 @@ std::optional<uint32_t> resolve(Context& ctx, const Located<std::string>& ref, c
     candidates.push_back(defs[i].name.value);
   }
   auto b = ctx.sink.error(Code::UnresolvedRef, ctx.at(ref.span),
-                          fmt::format("no {} is named `{}`", kind, ref.value));
+                          fmt::format("no {} is named {}", kind, echo(ref.value)));
   if (const auto guess = closest_match(ref.value, candidates)) {
     for (const auto& def : defs) {
       if (def.name.value == *guess)
-        b.note(ctx.at(def.name.span), fmt::format("{} `{}` is defined here", kind, *guess));
+        b.note(ctx.at(def.name.span), fmt::format("{} {} is defined here", kind, echo(*guess)));
     }
-    b.help(fmt::format("did you mean `{}`?", *guess));
+    b.help(fmt::format("did you mean {}?", echo(*guess)));
   } else {
     b.help(fmt::format("define it first, for example {}", example));
   }

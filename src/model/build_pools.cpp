@@ -1,6 +1,7 @@
 // Reads one entry of `pools:`.
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -10,7 +11,7 @@ void read_pool(Context& ctx, const Node& node, Pool& pool) {
   MapReader m(ctx, node, "a pool");
   pool.span = node.span;
   if (const Node* v = m.required("name", "name: rt")) assign(read_string(ctx, *v, "`name`"), pool.name);
-  if (known(pool.name)) m.rename(fmt::format("pool `{}`", pool.name.value));
+  if (known(pool.name)) m.rename(fmt::format("pool {}", echo(pool.name.value)));
   if (const Node* v = m.required("scheduler", "scheduler: rtds")) {
     assign(read_scheduler(ctx, *v, "`scheduler`"), pool.scheduler);
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 
 namespace xenplan {
@@ -54,7 +55,7 @@ void MapReader::finish() {
     if (!inserted) {
       ctx_.sink
           .error(Code::DuplicateKey, ctx_.at(e.key_span),
-                 fmt::format("duplicate key `{}` in {}", e.key, what_))
+                 fmt::format("duplicate key {} in {}", echo(e.key), what_))
           .note(ctx_.at(it->second->key_span), "first given here")
           .help("remove one of them; YAML tools disagree about which one wins");
     }
@@ -62,7 +63,7 @@ void MapReader::finish() {
   for (const Entry& e : node_.entries) {
     if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
     auto b = ctx_.sink.error(Code::UnknownKey, ctx_.at(e.key_span),
-                             fmt::format("unknown key `{}` in {}", e.key, what_));
+                             fmt::format("unknown key {} in {}", echo(e.key), what_));
     if (const auto guess = closest_match(e.key, known_)) {
       b.help(fmt::format("did you mean `{}`?", *guess));
     } else {

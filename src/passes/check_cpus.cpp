@@ -2,6 +2,7 @@
 // domain affinity inside the domain's pool; vCPU counts.
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -24,18 +25,19 @@ void check_pool_cpus(PassContext& ctx) {
     if (const CpuSet outside = cpus.minus(all); !outside.empty()) {
       ctx.sink
           .error(Code::CpuOutOfRange, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims {} but host `{}` has {}", p.name.value, outside.phrase(),
-                             host.name.value, host_cpus_text(host)))
+                 fmt::format("pool {} claims {} but host {} has {}", echo(p.name.value), outside.phrase(),
+                             echo(host.name.value), host_cpus_text(host)))
           .note(ctx.at(host.cpus.span), "the host's CPU count is given here");
     }
     if (cpus.contains(0)) {
       ctx.sink
-          .error(Code::Cpu0InPool, ctx.at(p.cpus.span), fmt::format("pool `{}` claims CPU 0", p.name.value))
+          .error(Code::Cpu0InPool, ctx.at(p.cpus.span),
+                 fmt::format("pool {} claims CPU 0", echo(p.name.value)))
           .help("CPU 0 can never leave Pool-0; give the pool other CPUs");
     } else if (const CpuSet taken = cpus.intersect(dom0_pinned); !taken.empty()) {
       ctx.sink
           .error(Code::Dom0CpuInPool, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims {}, where pinned dom0 runs", p.name.value, taken.phrase()))
+                 fmt::format("pool {} claims {}, where pinned dom0 runs", echo(p.name.value), taken.phrase()))
           .note(ctx.at(host.dom0.span), fmt::format("dom0 pins its vCPUs to {}", dom0_pinned.phrase()))
           .help(fmt::format("leave {} in Pool-0, or give dom0 fewer vCPUs", dom0_pinned.phrase()));
     }
@@ -45,10 +47,10 @@ void check_pool_cpus(PassContext& ctx) {
       if (const CpuSet both = cpus.intersect(q.cpus.value); !both.empty()) {
         ctx.sink
             .error(Code::CpuOverlap, ctx.at(p.cpus.span),
-                   fmt::format("pool `{}` claims {}, which pool `{}` already has", p.name.value,
-                               both.phrase(), q.name.value))
+                   fmt::format("pool {} claims {}, which pool {} already has", echo(p.name.value),
+                               both.phrase(), echo(q.name.value)))
             .note(ctx.at(q.cpus.span),
-                  fmt::format("pool `{}` takes {} here", q.name.value, q.cpus.value.phrase()))
+                  fmt::format("pool {} takes {} here", echo(q.name.value), q.cpus.value.phrase()))
             .help("a physical CPU belongs to one pool only");
       }
     }
@@ -70,7 +72,7 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
   if (known(d.vcpus) && known(d.maxvcpus) && d.vcpus.value > d.maxvcpus.value) {
     ctx.sink
         .error(Code::VcpuCount, ctx.at(d.maxvcpus.span),
-               fmt::format("domain `{}` has maxvcpus {} below vcpus {}", d.name.value, d.maxvcpus.value,
+               fmt::format("domain {} has maxvcpus {} below vcpus {}", echo(d.name.value), d.maxvcpus.value,
                            d.vcpus.value))
         .note(ctx.at(d.vcpus.span), "vcpus is given here")
         .help("xl requires vcpus <= maxvcpus; raise maxvcpus or lower vcpus");
@@ -79,11 +81,11 @@ void check_domain_cpus(PassContext& ctx, const Domain& d) {
   const CpuSet pool_cpus = ctx.model.domain_pool_cpus(d);
   if (const CpuSet outside = d.cpus->value.minus(pool_cpus); !outside.empty()) {
     auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(d.cpus->span),
-                            fmt::format("domain `{}` is pinned to {}, outside its pool `{}`", d.name.value,
-                                        outside.phrase(), ctx.model.domain_pool_name(d)));
+                            fmt::format("domain {} is pinned to {}, outside its pool {}", echo(d.name.value),
+                                        outside.phrase(), echo(ctx.model.domain_pool_name(d))));
     if (d.pool)
       b.note(ctx.at(ctx.model.pools[*d.pool].cpus.span),
-             fmt::format("pool `{}` has {}", ctx.model.domain_pool_name(d), pool_cpus.phrase()));
+             fmt::format("pool {} has {}", echo(ctx.model.domain_pool_name(d)), pool_cpus.phrase()));
     b.help(pool_cpus.empty() ? std::string("the pool has no CPUs left")
                              : fmt::format("pin it within {}", pool_cpus.phrase()));
   }

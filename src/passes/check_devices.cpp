@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/echo.h"
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -51,14 +52,15 @@ void check_disks(PassContext& ctx, const Domain& d) {
     if (vdev.value.empty()) continue;
     if (const auto problem = vdev_problem(vdev.value)) {
       ctx.sink
-          .error(Code::BadVdev, ctx.at(vdev.span), fmt::format("`{}` is not a virtual disk name", vdev.value))
+          .error(Code::BadVdev, ctx.at(vdev.span),
+                 fmt::format("{} is not a virtual disk name", echo(vdev.value)))
           .help(*problem);
       continue;
     }
     if (const auto [it, inserted] = seen.emplace(vdev.value, vdev.span); !inserted) {
       ctx.sink
           .error(Code::DuplicateVdev, ctx.at(vdev.span),
-                 fmt::format("domain `{}` has two disks named `{}`", d.name.value, vdev.value))
+                 fmt::format("domain {} has two disks named {}", echo(d.name.value), echo(vdev.value)))
           .note(ctx.at(it->second), "first used here")
           .help("give each disk of a domain its own vdev");
     }
@@ -70,21 +72,21 @@ void check_boot(PassContext& ctx, const Domain& d) {
   if (!hvm && !d.kernel && !d.bootloader) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.name.span),
-               fmt::format("{} domain `{}` has neither `kernel` nor `bootloader`",
-                           domain_type_name(d.type.value), d.name.value))
+               fmt::format("{} domain {} has neither `kernel` nor `bootloader`",
+                           domain_type_name(d.type.value), echo(d.name.value)))
         .help("add `kernel: /boot/vmlinuz-...` for direct boot, or `bootloader: pygrub`");
   }
   if (d.kernel && d.bootloader) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.bootloader->span),
-               fmt::format("domain `{}` has both `kernel` and `bootloader`", d.name.value))
+               fmt::format("domain {} has both `kernel` and `bootloader`", echo(d.name.value)))
         .note(ctx.at(d.kernel->span), "kernel is given here")
         .help("keep one: the bootloader reads the kernel from the guest's disk");
   }
   if (hvm && d.bootloader) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.bootloader->span),
-               fmt::format("HVM domain `{}` cannot use a bootloader", d.name.value))
+               fmt::format("HVM domain {} cannot use a bootloader", echo(d.name.value)))
         .help("HVM guests boot from their firmware; remove `bootloader`");
   }
   if (!d.kernel) {
@@ -92,7 +94,7 @@ void check_boot(PassContext& ctx, const Domain& d) {
       if (!*option) continue;
       ctx.sink
           .error(Code::KernelOptions, ctx.at((*option)->span),
-                 fmt::format("domain `{}` sets `{}` without a `kernel`", d.name.value,
+                 fmt::format("domain {} sets `{}` without a `kernel`", echo(d.name.value),
                              option == &d.ramdisk ? "ramdisk" : "cmdline"))
           .help("ramdisk and cmdline apply to direct kernel boot only; add `kernel` or remove it");
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/echo.h"
 #include "base/ratio.h"
 #include "base/units.h"
 #include "passes/checks.h"
@@ -37,7 +38,7 @@ void check_available(PassContext& ctx, const Located<SchedulerKind>& s, std::str
       ctx.sink.error(Code::SchedulerMissing, ctx.at(s.span),
                      fmt::format("{} uses {}, which {}Xen {} does not have", user, scheduler_name(s.value),
                                  xen.schedulers_declared ? "the declared build of " : "a stock build of ",
-                                 xen.version.value));
+                                 echo(xen.version.value)));
   if (xen.schedulers_declared) {
     b.note(ctx.at(xen.schedulers_span), "the build's schedulers are declared here");
     b.help(fmt::format("add {} to `host.xen.schedulers` if the hypervisor really has it",
@@ -93,7 +94,7 @@ bool rtds_params_valid(PassContext& ctx, const Domain& d) {
   if (d.rtds_per_vcpu && d.rtds.size() != d.maxvcpus.value) {
     ctx.sink
         .error(Code::RtdsVcpuList, ctx.at(d.rtds_span),
-               fmt::format("domain `{}` lists rtds for {} vCPUs but has {}", d.name.value, d.rtds.size(),
+               fmt::format("domain {} lists rtds for {} vCPUs but has {}", echo(d.name.value), d.rtds.size(),
                            d.maxvcpus.value))
         .help("give one entry per vCPU (maxvcpus), or a single mapping for all of them");
     ok = false;
@@ -106,7 +107,7 @@ std::string scheduler_note(const Model& m, const Domain& d) {
   if (!d.pool && !m.host.xen.scheduler_declared) {
     return "Pool-0 runs Xen's default scheduler, credit2, because `host.xen` sets no `scheduler`";
   }
-  return fmt::format("pool `{}`'s scheduler is given here", m.domain_pool_name(d));
+  return fmt::format("pool {}'s scheduler is given here", echo(m.domain_pool_name(d)));
 }
 
 void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched, Span sched_span) {
@@ -114,7 +115,7 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   if (!d.rtds.empty() && sched != SchedulerKind::Rtds) {
     ctx.sink
         .error(Code::RtdsOutsideRtds, ctx.at(d.rtds_span),
-               fmt::format("domain `{}` sets rtds, but its pool `{}` runs {}", d.name.value, pool,
+               fmt::format("domain {} sets rtds, but its pool {} runs {}", echo(d.name.value), echo(pool),
                            scheduler_name(sched)))
         .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
         .help("move the domain to an RTDS pool, or remove `rtds`");
@@ -122,7 +123,7 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   if (d.credit && !is_credit_family(sched)) {
     ctx.sink
         .error(Code::CreditOutsideCredit, ctx.at(d.credit->span),
-               fmt::format("domain `{}` sets credit, but its pool `{}` runs {}", d.name.value, pool,
+               fmt::format("domain {} sets credit, but its pool {} runs {}", echo(d.name.value), echo(pool),
                            scheduler_name(sched)))
         .note(ctx.at(sched_span), scheduler_note(ctx.model, d))
         .help("move the domain to a credit or credit2 pool, or remove `credit`");
@@ -136,9 +137,9 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   }
   if (sched == SchedulerKind::Rtds && d.rtds.empty()) {
     ctx.sink
-        .warning(
-            Code::RtdsDefaults, ctx.at(d.name.span),
-            fmt::format("domain `{}` runs in RTDS pool `{}` without rtds parameters", d.name.value, pool))
+        .warning(Code::RtdsDefaults, ctx.at(d.name.span),
+                 fmt::format("domain {} runs in RTDS pool {} without rtds parameters", echo(d.name.value),
+                             echo(pool)))
         .help(
             "its vCPUs get Xen's defaults (period 10ms, budget 4ms, extratime on); set `rtds: {period, "
             "budget}`");
@@ -160,7 +161,7 @@ void check_load(PassContext& ctx, const PoolLoad& load) {
   if (load.usable && load.scheduler == SchedulerKind::Null && load.vcpus > load.cpus) {
     ctx.sink
         .error(Code::NullOvercommit, ctx.at(load.cpus_span),
-               fmt::format("null pool `{}` has {} vCPUs for {} CPUs", load.name, load.vcpus, load.cpus))
+               fmt::format("null pool {} has {} vCPUs for {} CPUs", echo(load.name), load.vcpus, load.cpus))
         .help(
             "the null scheduler runs one vCPU per CPU and leaves the rest waiting forever; give the pool "
             "more CPUs "
@@ -170,7 +171,7 @@ void check_load(PassContext& ctx, const PoolLoad& load) {
       load.utilization.compare(load.cpus) == Compare::Greater) {
     ctx.sink
         .error(Code::RtdsOverload, ctx.at(load.cpus_span),
-               fmt::format("RTDS pool `{}` needs {:.3f} CPUs of budget but has {}", load.name,
+               fmt::format("RTDS pool {} needs {:.3f} CPUs of budget but has {}", echo(load.name),
                            load.utilization.approx(), load.cpus))
         .help(
             "the sum of budget/period over every vCPU must not exceed the pool's CPUs; shorten budgets, "
@@ -186,7 +187,7 @@ void check_schedulers(PassContext& ctx) {
   if (known(m.host.xen.scheduler)) check_available(ctx, m.host.xen.scheduler, "the boot scheduler (Pool-0)");
   std::vector<PoolLoad> loads;
   for (const Pool& p : m.pools) {
-    if (known(p.scheduler)) check_available(ctx, p.scheduler, fmt::format("pool `{}`", p.name.value));
+    if (known(p.scheduler)) check_available(ctx, p.scheduler, fmt::format("pool {}", echo(p.name.value)));
     const bool usable = known(p.scheduler) && known(p.cpus);
     loads.push_back(
         {p.name.value, p.scheduler.value, p.scheduler.span, p.cpus.span, p.cpus.value.size(), 0, {}, usable});

@@ -9,6 +9,7 @@
 #include <tao/pegtl.hpp>
 
 #include "../../grammar/xenplan_grammar.hpp"
+#include "base/echo.h"
 #include "syntax/limits.h"
 #include "syntax/sugar.h"
 
@@ -116,7 +117,8 @@ class Builder {
       return;
     }
     if (pending_name_) {
-      throw pegtl::parse_error(fmt::format("`{}` takes no name here: write `{} {{ ... }}`", key, key), in);
+      throw pegtl::parse_error(
+          fmt::format("{} takes no name here: write {}", echo(key), echo(key + " { ... }")), in);
     }
     attach(id);
     frames_.push_back({id, inner, {}, false, {}});

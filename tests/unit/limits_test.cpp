@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/render.h"
+#include "base/render_formats.h"
 #include "cli/pipeline.h"
 
 using namespace xenplan;
@@ -43,6 +44,27 @@ TEST_CASE("an input larger than 64 MiB is refused before it is parsed") {
   CHECK(render_diagnostics(sink.sorted(), {}) ==
         big.string() + ": error: the file is larger than 64 MiB [XP0004]\n");
   fs::remove(big);
+}
+
+// Every message that names the domain used to carry its 60 MiB name whole: 63 MB on stderr.
+// (The xenplan language reads this in a fraction of the time yaml-cpp takes; the echo is shared.)
+TEST_CASE("a 60 MiB value is echoed as a window in every output format") {
+  const std::string name(60u << 20, 'a');
+  const std::string text = "xenplan 1\nhost h { cpus 4  memory 8GiB }\ndomain " + name + " { vcpus 1 }\n";
+  DiagnosticSink sink;
+  const auto compiled = compile_text("big.xenplan", text, Syntax::Xenplan, {}, sink);
+  CHECK(sink.has_errors());
+  const std::vector<Diagnostic> ds = sink.sorted();
+  const std::string window = "`" + std::string(48, 'a') + "..." + std::string(16, 'a') + "` (62914560 bytes)";
+  const std::string rendered = render_diagnostics(ds, {});
+  CHECK(rendered.find("error: domain name " + window + " is not valid: it is longer than 64 characters") !=
+        std::string::npos);
+  CHECK(rendered.find("error: pv domain " + window + " has neither `kernel` nor `bootloader`") !=
+        std::string::npos);
+  CHECK(rendered.size() < 8192);
+  CHECK(diagnostics_json(ds).size() < 8192);
+  CHECK(diagnostics_sarif(ds, "0").size() < 16384);
+  CHECK(diagnostics_github(ds).size() < 8192);
 }
 
 TEST_CASE("concurrent builds into one directory never interleave") {
