@@ -24,11 +24,16 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // The distance costs |word| × |candidate|: two 30 MiB names would take hours. No name xenplan
+  // accepts is that long, so a longer word is no typo of one.
+  if (word.size() > kMaxSuggestedWord) return std::nullopt;
   // Allow about one edit per three characters, at least one.
   const size_t limit = std::max<size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
+    // The lengths' difference is a lower bound of the distance.
+    if (c.size() > word.size() + limit || word.size() > c.size() + limit) continue;
     const size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

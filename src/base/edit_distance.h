@@ -10,7 +10,10 @@ namespace xenplan {
 
 size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate closest to `word`, if it is close enough to be a plausible typo.
+constexpr size_t kMaxSuggestedWord = 128;  // longer than any name or key xenplan accepts
+
+// The candidate closest to `word`, if it is close enough to be a plausible typo. A word longer
+// than kMaxSuggestedWord gets none.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace xenplan
