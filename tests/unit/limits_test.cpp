@@ -30,6 +30,26 @@ TEST_CASE("more domains than the limit is one clear error, not a long wait") {
                  "65536 [XP0004]") == 0);
 }
 
+// The language has no aliases, and its reader counted nothing: `[1,1,...]` in 64 MiB made
+// 32,000,000 nodes (over 3 GB). Both readers now stop at the same 4,000,000.
+TEST_CASE("the language reader stops at 4,000,000 nodes like the YAML reader") {
+  const auto list_of = [](size_t items) {
+    std::string text = "xenplan 1\nhost h { cpus 4 }\ndomains [";
+    for (size_t i = 0; i < items; ++i) text += i ? ",1" : "1";
+    return text + "]\n";
+  };
+  DiagnosticSink sink;
+  // The root, `xenplan`'s value, `host`, its name and `cpus`, the list: 3,999,994 items fit.
+  const LoadedFile fits = load_text("fits.xenplan", list_of(3'999'994), Syntax::Xenplan, sink);
+  CHECK(fits.parsed);
+  CHECK(fits.tree.size() == 4'000'000);
+  const LoadedFile over = load_text("over.xenplan", list_of(3'999'995), Syntax::Xenplan, sink);
+  CHECK_FALSE(over.parsed);
+  CHECK(render_diagnostics(sink.sorted(), {})
+            .find("over.xenplan:3:7999998: error: the description has more than 4000000 nodes [XP0004]") ==
+        0);
+}
+
 TEST_CASE("an input larger than 64 MiB is refused before it is parsed") {
   const fs::path big = fs::temp_directory_path() / ("xenplan-big-" + std::to_string(::getpid()) + ".yaml");
   {
