@@ -3,15 +3,17 @@
 #include <algorithm>
 #include <map>
 
+#include "base/echo.h"
+
 namespace xenplan {
 
 DiagnosticSink::Builder& DiagnosticSink::Builder::note(Location where, std::string message) {
-  d_.notes.push_back({where, std::move(message)});
+  d_.notes.push_back({where, bounded(std::move(message))});
   return *this;
 }
 
 DiagnosticSink::Builder& DiagnosticSink::Builder::help(std::string text) {
-  d_.help = std::move(text);
+  d_.help = bounded(std::move(text));
   return *this;
 }
 
@@ -27,7 +29,7 @@ DiagnosticSink::Builder DiagnosticSink::warning(Code code, Location where, std::
 
 DiagnosticSink::Builder DiagnosticSink::add(Severity severity, Code code, Location where,
                                             std::string message) {
-  diagnostics_.push_back(Diagnostic{severity, code, std::move(message), where, {}, {}});
+  diagnostics_.push_back(Diagnostic{severity, code, bounded(std::move(message)), where, {}, {}});
   return Builder(diagnostics_.back());
 }
 

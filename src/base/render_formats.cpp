@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "base/json.h"
 #include "base/sha256.h"
@@ -41,17 +44,50 @@ void json_location(JsonWriter& j, const Location& where) {
   j.key("end_line").value(uint64_t{r.end.line}).key("end_column").value(uint64_t{r.end.column});
 }
 
-// SARIF columns count Unicode code points, not bytes.
-uint64_t code_point_column(const SourceFile& file, LineCol at) {
-  const std::string_view line = file.line_text(at.line);
-  uint64_t column = 1;
-  for (size_t i = 0; i + 1 < at.column && i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80) ++column;
+// SARIF columns count Unicode code points, not bytes. Counting from the start of the line for
+// every position made n diagnostics on one long line (a minified list) cost n times the line, so
+// a long line's counts are taken once, at every kStride-th byte, and reused.
+class CodePointColumns {
+ public:
+  uint64_t column(const SourceFile& file, LineCol at) {
+    const std::string_view line = file.line_text(at.line);
+    const size_t bytes = std::min<size_t>(at.column - 1, line.size());
+    size_t from = 0;
+    uint64_t column = 1;
+    if (line.size() > kStride) {
+      const std::vector<uint64_t>& marks = marks_of(file, at.line, line);
+      from = bytes / kStride * kStride;
+      column = marks[bytes / kStride];
+    }
+    column += code_points(line.substr(from, bytes - from));
+    return column + (at.column - 1 - bytes);  // a position past the line's end counts bytes
   }
-  return column + (at.column - 1 > line.size() ? at.column - 1 - line.size() : 0);
-}
 
-void sarif_location(JsonWriter& j, const Location& where, const std::string* message) {
+ private:
+  static constexpr size_t kStride = 256;
+
+  static uint64_t code_points(std::string_view text) {
+    uint64_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+    return n;
+  }
+
+  // The column of every kStride-th byte of the line.
+  const std::vector<uint64_t>& marks_of(const SourceFile& file, uint32_t line_number, std::string_view line) {
+    std::vector<uint64_t>& marks = marks_[{&file, line_number}];
+    if (marks.empty()) {
+      marks.push_back(1);
+      for (size_t at = kStride; at <= line.size(); at += kStride)
+        marks.push_back(marks.back() + code_points(line.substr(at - kStride, kStride)));
+    }
+    return marks;
+  }
+
+  std::map<std::pair<const SourceFile*, uint32_t>, std::vector<uint64_t>> marks_;
+};
+
+void sarif_location(JsonWriter& j, CodePointColumns& columns, const Location& where,
+                    const std::string* message) {
   j.begin_object().key("physicalLocation").begin_object();
   j.key("artifactLocation").begin_object().key("uri").value(relative_uri(file_of(where))).end_object();
   const Region r = region_of(where);
@@ -60,11 +96,8 @@ void sarif_location(JsonWriter& j, const Location& where, const std::string* mes
     j.key("startLine")
         .value(uint64_t{r.begin.line})
         .key("startColumn")
-        .value(code_point_column(*where.file, r.begin));
-    j.key("endLine")
-        .value(uint64_t{r.end.line})
-        .key("endColumn")
-        .value(code_point_column(*where.file, r.end));
+        .value(columns.column(*where.file, r.begin));
+    j.key("endLine").value(uint64_t{r.end.line}).key("endColumn").value(columns.column(*where.file, r.end));
     j.end_object();
   }
   j.end_object();
@@ -157,6 +190,7 @@ std::string diagnostics_sarif(const std::vector<Diagnostic>& ds, const std::stri
   j.end_array().end_object().end_object();
   j.key("columnKind").value("unicodeCodePoints");
   j.key("results").begin_array();
+  CodePointColumns columns;
   for (const Diagnostic& d : ds) {
     const CodeInfo& c = code_info(d.code);
     const std::string message = d.help.empty() ? d.message : fmt::format("{} (help: {})", d.message, d.help);
@@ -164,11 +198,11 @@ std::string diagnostics_sarif(const std::vector<Diagnostic>& ds, const std::stri
     j.key("level").value(severity_word(d.severity));
     j.key("message").begin_object().key("text").value(message).end_object();
     j.key("locations").begin_array();
-    sarif_location(j, d.location, nullptr);
+    sarif_location(j, columns, d.location, nullptr);
     j.end_array();
     if (!d.notes.empty()) {
       j.key("relatedLocations").begin_array();
-      for (const Note& n : d.notes) sarif_location(j, n.location, &n.message);
+      for (const Note& n : d.notes) sarif_location(j, columns, n.location, &n.message);
       j.end_array();
     }
     // Stable across edits elsewhere in the file: the rule, the file and the message, not the line.

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <span>
 
+#include "base/echo.h"
+
 namespace xenplan {
 namespace {
 
@@ -55,26 +57,28 @@ Parsed<uint64_t> parse_quantity(std::string_view text, std::string_view what, st
   const Split s = split_number(text);
   const std::string example = fmt::format("{}{}", s.digits.empty() ? "10" : s.digits, example_unit);
   if (s.digits.empty()) {
-    return Parsed<uint64_t>::fail(fmt::format("expected a {} such as `{}`, found `{}`", what, example, text),
-                                  fmt::format("write a whole number followed by one of {}", unit_list));
+    return Parsed<uint64_t>::fail(
+        fmt::format("expected a {} such as {}, found {}", what, echo(example), echo(text)),
+        fmt::format("write a whole number followed by one of {}", unit_list));
   }
   if (s.unit.empty()) {
-    return Parsed<uint64_t>::fail(fmt::format("{} `{}` has no unit", what, text),
-                                  fmt::format("write `{}`; units are {}", example, unit_list));
+    return Parsed<uint64_t>::fail(fmt::format("{} {} has no unit", what, echo(text)),
+                                  fmt::format("write {}; units are {}", echo(example), unit_list));
   }
   if (!s.spaces.empty()) {
-    return Parsed<uint64_t>::fail(fmt::format("{} `{}` has a space before its unit", what, text),
-                                  fmt::format("write `{}{}`", s.digits, s.unit));
+    return Parsed<uint64_t>::fail(fmt::format("{} {} has a space before its unit", what, echo(text)),
+                                  fmt::format("write {}", echo(fmt::format("{}{}", s.digits, s.unit))));
   }
   if (s.unit[0] == '.' || s.unit[0] == ',') {
     return Parsed<uint64_t>::fail(
-        fmt::format("{} `{}` is not a whole number", what, text),
+        fmt::format("{} {} is not a whole number", what, echo(text)),
         fmt::format("use a smaller unit so the number is whole; units are {}", unit_list));
   }
   if (s.digits.size() > 1 && s.digits[0] == '0') {
     const size_t first = std::min(s.digits.find_first_not_of('0'), s.digits.size() - 1);
-    return Parsed<uint64_t>::fail(fmt::format("{} `{}` has a leading zero", what, text),
-                                  fmt::format("write `{}{}`", s.digits.substr(first), s.unit));
+    return Parsed<uint64_t>::fail(
+        fmt::format("{} {} has a leading zero", what, echo(text)),
+        fmt::format("write {}", echo(fmt::format("{}{}", s.digits.substr(first), s.unit))));
   }
   for (const Unit& u : units) {
     if (s.unit != u.name) continue;
@@ -87,18 +91,19 @@ Parsed<uint64_t> parse_quantity(std::string_view text, std::string_view what, st
         n = n * 10 + digit;
     }
     if (n > UINT64_MAX / u.factor) {
-      return Parsed<uint64_t>::fail(fmt::format("{} `{}` is too large", what, text));
+      return Parsed<uint64_t>::fail(fmt::format("{} {} is too large", what, echo(text)));
     }
     return Parsed<uint64_t>::ok(n * u.factor);
   }
   for (const Alias& a : aliases) {
     if (s.unit == a.written) {
-      return Parsed<uint64_t>::fail(fmt::format("unknown unit `{}` in `{}`", s.unit, text),
-                                    fmt::format("write `{}{}`; units are {}", s.digits, a.meant, unit_list));
+      return Parsed<uint64_t>::fail(
+          fmt::format("unknown unit {} in {}", echo(s.unit), echo(text)),
+          fmt::format("write {}; units are {}", echo(fmt::format("{}{}", s.digits, a.meant)), unit_list));
     }
   }
-  return Parsed<uint64_t>::fail(fmt::format("unknown unit `{}` in `{}`", s.unit, text),
-                                fmt::format("write `{}`; units are {}", example, unit_list));
+  return Parsed<uint64_t>::fail(fmt::format("unknown unit {} in {}", echo(s.unit), echo(text)),
+                                fmt::format("write {}; units are {}", echo(example), unit_list));
 }
 
 std::string format_exact(uint64_t value, std::span<const Unit> units, std::string_view zero_unit) {
@@ -117,7 +122,7 @@ Parsed<uint64_t> parse_memory_bytes(std::string_view text) {
 
 Parsed<uint64_t> parse_time_us(std::string_view text) {
   if (text.size() > 2 && text.substr(text.size() - 2) == "ns") {
-    return Parsed<uint64_t>::fail(fmt::format("time `{}` is in nanoseconds", text),
+    return Parsed<uint64_t>::fail(fmt::format("time {} is in nanoseconds", echo(text)),
                                   "Xen's RTDS takes whole microseconds; write the time in us, ms or s");
   }
   const Split s = split_number(text);

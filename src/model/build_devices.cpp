@@ -2,6 +2,7 @@
 // ports and memory, and the emulated hardware of HVM guests (model/devices.h).
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/device_values.h"
 #include "model/value_readers.h"
@@ -20,7 +21,7 @@ std::optional<Located<Bdf>> read_bdf_text(Context& ctx, const Node& node, std::s
   if (!p.bdf || (p.vslot && !vslot)) {
     ctx.sink
         .error(Code::BadDeviceAddress, ctx.at(node.span),
-               fmt::format("{} `{}` is not a PCI address", key, text->value))
+               fmt::format("{} {} is not a PCI address", key, echo(text->value)))
         .help(p.bdf ? "a virtual slot (@VSLOT) applies to a domain's `pci` entries only" : p.error);
     return std::nullopt;
   }
@@ -62,7 +63,7 @@ IoPortRange read_ioport_range(Context& ctx, const Node& node, bool& ok) {
   if (!p.range) {
     ctx.sink
         .error(Code::BadDeviceAddress, ctx.at(node.span),
-               fmt::format("`{}` is not an I/O port or range", text->value))
+               fmt::format("{} is not an I/O port or range", echo(text->value)))
         .help(p.error);
     return {};
   }
@@ -78,7 +79,7 @@ std::optional<Located<uint64_t>> read_page(Context& ctx, const Node& node, std::
   if (!page || !node.quoted) {
     ctx.sink
         .error(Code::BadDeviceAddress, ctx.at(node.span),
-               fmt::format("{} `{}` is not a page number", key, text->value))
+               fmt::format("{} {} is not a page number", key, echo(text->value)))
         .help("write the machine page frame number in hex, quoted, such as \"0xfe000\"");
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 
 #include <tuple>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -82,7 +83,7 @@ Disk read_disk(Context& ctx, const Node& node) {
       if (f->value != DiskFormat::Raw && disk.source != DiskSource::File) {
         ctx.sink
             .error(Code::Conflict, ctx.at(v->span),
-                   fmt::format("format `{}` applies only to `file` disks", disk_format_name(f->value)))
+                   fmt::format("format {} applies only to `file` disks", echo(disk_format_name(f->value))))
             .help("volumes and devices are raw block devices; remove `format`");
       }
     }
@@ -168,7 +169,7 @@ void read_domain(Context& ctx, const Node& node, Domain& d) {
   MapReader m(ctx, node, "a domain");
   d.span = node.span;
   m.require("name", "guest-1", d.name, read_string);
-  if (d.name.usable()) m.rename(fmt::format("domain `{}`", d.name.value));
+  if (d.name.usable()) m.rename(fmt::format("domain {}", echo(d.name.value)));
   // Defaults point at the domain's name, or at the domain when its name is missing.
   const Span here = d.name.given() ? d.name.span : d.span;
   d.type = defaulted(DomainType::Pv, here);  // xl's default

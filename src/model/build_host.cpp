@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -17,7 +18,8 @@ constexpr uint32_t kMaxDom0Vcpus = 128;
 // 4.14.6-1 has credit, credit2, rtds and null; Debian 12's 4.17.7+13-g2445b30a44-0+deb12u1 only
 // credit and credit2.
 std::vector<SchedulerKind> default_schedulers(uint32_t minor) {
-  if (minor <= 15) return {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds, SchedulerKind::Null};
+  if (minor <= 15)
+    return {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds, SchedulerKind::Null};
   return {SchedulerKind::Credit, SchedulerKind::Credit2};
 }
 
@@ -33,7 +35,8 @@ void read_version(Context& ctx, const Node& node, XenConfig& xen) {
       std::from_chars(v.data() + dot + 1, v.data() + v.size(), minor).ptr == v.data() + v.size() &&
       dot + 1 < v.size();
   if (!parsed) {
-    ctx.sink.error(Code::BadValue, ctx.at(node.span), fmt::format("`version` `{}` is not a Xen version", v))
+    ctx.sink
+        .error(Code::BadValue, ctx.at(node.span), fmt::format("`version` {} is not a Xen version", echo(v)))
         .help("write major.minor in quotes, such as \"4.17\"");
     return;
   }
@@ -111,7 +114,7 @@ void read_bridge(Context& ctx, const Node& node, Bridge& bridge) {
   MapReader m(ctx, node, "a bridge");
   bridge.span = node.span;
   m.require("name", "xenbr0", bridge.name, read_string);
-  if (bridge.name.usable()) m.rename(fmt::format("bridge `{}`", bridge.name.value));
+  if (bridge.name.usable()) m.rename(fmt::format("bridge {}", echo(bridge.name.value)));
   if (const Node* v = m.optional("ports")) bridge.ports = read_string_list(ctx, *v, "`ports`");
   if (const Node* v = m.optional("address")) read_address(ctx, *v, bridge);
   m.finish();
@@ -121,7 +124,7 @@ void read_volume_group(Context& ctx, const Node& node, VolumeGroup& vg) {
   MapReader m(ctx, node, "a volume group");
   vg.span = node.span;
   m.require("name", "vg0", vg.name, read_string);
-  if (vg.name.usable()) m.rename(fmt::format("volume group `{}`", vg.name.value));
+  if (vg.name.usable()) m.rename(fmt::format("volume group {}", echo(vg.name.value)));
   if (const Node* v = m.required("devices", "[/dev/sdb]"))
     vg.devices = read_string_list(ctx, *v, "`devices`");
   m.read("size", vg.size, read_memory);

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
@@ -25,7 +26,8 @@ bool read_format_version(Context& ctx, MapReader& top) {
   }
   if (v->kind != NodeKind::Scalar || v->quoted || v->text != std::to_string(kFormatVersion)) {
     ctx.sink
-        .error(Code::FormatVersion, ctx.at(v->span), fmt::format("unsupported format version `{}`", v->text))
+        .error(Code::FormatVersion, ctx.at(v->span),
+               fmt::format("unsupported format version {}", echo(v->text)))
         .help(fmt::format("this xenplan reads format version {0}: write `xenplan: {0}`", kFormatVersion));
     return false;
   }
@@ -58,13 +60,13 @@ class Resolver {
       return;
     }
     auto b = ctx_.sink.error(Code::UnresolvedRef, ctx_.at(ref.name.span),
-                             fmt::format("no {} is named `{}`", kind_, ref.name.value));
+                             fmt::format("no {} is named {}", kind_, echo(ref.name.value)));
     if (const auto guess = suggestion(ref.name.value)) {
       b.note(ctx_.at(defs_[index_.at(*guess)].name.span),
-             fmt::format("{} `{}` is defined here", kind_, *guess));
-      b.help(fmt::format("did you mean `{}`?", *guess));
+             fmt::format("{} {} is defined here", kind_, echo(*guess)));
+      b.help(fmt::format("did you mean {}?", echo(*guess)));
     } else if (!index_.empty() && index_.size() <= kMaxListed) {
-      b.help(fmt::format("name one of {}, or define `{}` {}", listed(), ref.name.value, where_));
+      b.help(fmt::format("name one of {}, or define {} {}", listed(), echo(ref.name.value), where_));
     } else {
       b.help(fmt::format("define it first, for example {}", where_));
     }
@@ -88,7 +90,7 @@ class Resolver {
   std::string listed() const {
     std::string out;
     for (const Named& d : defs_) {
-      if (d.name.usable()) out += fmt::format("{}`{}`", out.empty() ? "" : ", ", d.name.value);
+      if (d.name.usable()) out += fmt::format("{}{}", out.empty() ? "" : ", ", echo(d.name.value));
     }
     return out;
   }

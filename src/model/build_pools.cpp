@@ -1,6 +1,7 @@
 // Reads one entry of `pools:`.
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
 
@@ -10,7 +11,7 @@ void read_pool(Context& ctx, const Node& node, Pool& pool) {
   MapReader m(ctx, node, "a pool");
   pool.span = node.span;
   m.require("name", "rt", pool.name, read_string);
-  if (pool.name.usable()) m.rename(fmt::format("pool `{}`", pool.name.value));
+  if (pool.name.usable()) m.rename(fmt::format("pool {}", echo(pool.name.value)));
   m.require("scheduler", "rtds", pool.scheduler, read_scheduler);
   m.require("cpus", "\"2-5\"", pool.cpus, read_cpuset);
   m.finish();

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 #include "model/builders.h"
 #include "model/value_readers.h"
@@ -33,7 +34,7 @@ std::string form_help(const Node& node, const XlKey& key) {
     return "write true or false; xenplan writes it to xl.cfg as 1 or 0";
   }
   if (scalar && has(key.forms, XlForm::Number))
-    return fmt::format("write a decimal integer, in the unit xl.cfg(5) gives for `{}`", key.name);
+    return fmt::format("write a decimal integer, in the unit xl.cfg(5) gives for {}", echo(key.name));
   std::string examples;
   for (const auto& [form, example] :
        {std::pair{XlForm::Bool, "true"}, std::pair{XlForm::Number, "8"},
@@ -47,10 +48,10 @@ std::string form_help(const Node& node, const XlKey& key) {
 
 std::nullopt_t wrong_form(Context& ctx, const Node& node, const XlKey& key) {
   const std::string found =
-      node.kind == NodeKind::Scalar ? fmt::format("`{}`", node.text) : std::string(kind_name(node.kind));
+      node.kind == NodeKind::Scalar ? fmt::format("{}", echo(node.text)) : std::string(kind_name(node.kind));
   ctx.sink
       .error(Code::WrongType, ctx.at(node.span),
-             fmt::format("xl reads `{}` as {}, found {}", key.name, describe_forms(key.forms), found))
+             fmt::format("xl reads {} as {}, found {}", echo(key.name), describe_forms(key.forms), found))
       .help(form_help(node, key));
   return std::nullopt;
 }
@@ -59,7 +60,7 @@ std::optional<XlStrings> read_strings(Context& ctx, const Node& list, const XlKe
   XlStrings out;
   bool ok = true;
   for (NodeId id : list.items) {
-    if (auto s = read_string(ctx, ctx.node(id), fmt::format("an entry of `{}`", key.name)))
+    if (auto s = read_string(ctx, ctx.node(id), fmt::format("an entry of {}", echo(key.name))))
       out.push_back(std::move(*s));
     else
       ok = false;
@@ -78,7 +79,7 @@ std::optional<XlValue> read_lists(Context& ctx, const Node& list, const XlKey& k
       strings = read_strings(ctx, item, key);
     } else {
       ctx.sink.error(Code::WrongType, ctx.at(item.span),
-                     fmt::format("an entry of `{}` must be a list of strings, found {}", key.name,
+                     fmt::format("an entry of {} must be a list of strings, found {}", echo(key.name),
                                  item.kind == NodeKind::Scalar ? fmt::format("`{}`", item.text)
                                                                : std::string(kind_name(item.kind))));
     }
@@ -105,7 +106,7 @@ std::optional<XlValue> read_value(Context& ctx, const Node& node, const XlKey& k
   const bool numeric = !node.quoted && (digits_only(node.text) || node.text.starts_with('-'));
   if (has(forms, XlForm::Number) && (numeric || !has(forms, XlForm::String))) {
     if (!numeric) return wrong_form(ctx, node, key);
-    const auto n = read_uint(ctx, node, fmt::format("`{}`", key.name), 0, kMaxXlNumber);
+    const auto n = read_uint(ctx, node, fmt::format("{}", echo(key.name)), 0, kMaxXlNumber);
     if (!n) return std::nullopt;
     return n->value;
   }
@@ -117,13 +118,12 @@ void unknown_key(Context& ctx, const Entry& e, std::string_view where) {
   std::vector<std::string> names;
   for (const XlKey& k : xl_keys()) names.emplace_back(k.name);
   auto b = ctx.sink.error(Code::UnknownKey, ctx.at(e.key_span),
-                          fmt::format("unknown xl.cfg key `{}` in {}", e.key, where));
+                          fmt::format("unknown xl.cfg key {} in {}", echo(e.key), where));
   if (const auto guess = closest_match(e.key, names)) {
     const XlKey* k = find_xl_key(*guess);
-    b.help(k->written_from.empty()
-               ? fmt::format("did you mean `{}`?", *guess)
-               : fmt::format("did you mean `{}`? xenplan writes it from the domain's `{}`", *guess,
-                             k->written_from));
+    b.help(k->written_from.empty() ? fmt::format("did you mean {}?", echo(*guess))
+                                   : fmt::format("did you mean {}? xenplan writes it from the domain's {}",
+                                                 echo(*guess), echo(k->written_from)));
   } else {
     b.help("`xl` takes the keys xl.cfg(5) of Xen 4.17 documents; check the spelling there");
   }
@@ -132,9 +132,9 @@ void unknown_key(Context& ctx, const Entry& e, std::string_view where) {
 void generated_key(Context& ctx, const Entry& e, const XlKey& key, std::string_view where) {
   ctx.sink
       .error(Code::XlKeyGenerated, ctx.at(e.key_span),
-             fmt::format("`{}` in {} is written by xenplan from the domain's `{}`", e.key, where,
-                         key.written_from))
-      .help(fmt::format("remove it from `xl` and set the domain's `{}` instead", key.written_from));
+             fmt::format("{} in {} is written by xenplan from the domain's {}", echo(e.key), where,
+                         echo(key.written_from)))
+      .help(fmt::format("remove it from `xl` and set the domain's {} instead", echo(key.written_from)));
 }
 
 }  // namespace
@@ -152,7 +152,7 @@ void read_xl_settings(Context& ctx, const Node& node, std::string_view what, std
     if (const auto [it, inserted] = first.emplace(e.key, e.key_span); !inserted) {
       ctx.sink
           .error(Code::DuplicateKey, ctx.at(e.key_span),
-                 fmt::format("duplicate key `{}` in {}", e.key, where))
+                 fmt::format("duplicate key {} in {}", echo(e.key), where))
           .note(ctx.at(it->second), "first given here")
           .help("remove one of them; YAML tools disagree about which one wins");
       continue;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 
 namespace xenplan {
@@ -35,14 +36,14 @@ const Node* MapReader::optional(std::string_view key) {
 const Node* MapReader::required(std::string_view key, std::string_view example) {
   const Node* value = optional(key);
   if (!value && node_.kind == NodeKind::Mapping) {
-    ctx_.sink.error(Code::MissingField, ctx_.at(node_.span), fmt::format("{} has no `{}`", what_, key))
+    ctx_.sink.error(Code::MissingField, ctx_.at(node_.span), fmt::format("{} has no {}", what_, echo(key)))
         .help(fmt::format("add `{}: {}`", key, example));
   }
   return value;
 }
 
 std::string MapReader::label(std::string_view key) {
-  return fmt::format("`{}`", key);
+  return fmt::format("{}", echo(key));
 }
 
 Span MapReader::key_span(std::string_view key) const {
@@ -58,7 +59,7 @@ void MapReader::finish() {
     if (!inserted) {
       ctx_.sink
           .error(Code::DuplicateKey, ctx_.at(e.key_span),
-                 fmt::format("duplicate key `{}` in {}", e.key, what_))
+                 fmt::format("duplicate key {} in {}", echo(e.key), what_))
           .note(ctx_.at(it->second->key_span), "first given here")
           .help("remove one of them; YAML tools disagree about which one wins");
     }
@@ -66,9 +67,9 @@ void MapReader::finish() {
   for (const Entry& e : node_.entries) {
     if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
     auto b = ctx_.sink.error(Code::UnknownKey, ctx_.at(e.key_span),
-                             fmt::format("unknown key `{}` in {}", e.key, what_));
+                             fmt::format("unknown key {} in {}", echo(e.key), what_));
     if (const auto guess = closest_match(e.key, known_)) {
-      b.help(fmt::format("did you mean `{}`?", *guess));
+      b.help(fmt::format("did you mean {}?", echo(*guess)));
     } else {
       std::vector<std::string> sorted = known_;
       std::sort(sorted.begin(), sorted.end());

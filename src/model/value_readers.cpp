@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "base/echo.h"
 #include "base/edit_distance.h"
 #include "base/units.h"
 #include "model/builders.h"
@@ -18,7 +19,7 @@ bool is_scalar(const Node& node) {
 DiagnosticSink::Builder wrong_type(Context& ctx, const Node& node, std::string_view key,
                                    std::string_view expected) {
   const std::string found =
-      node.kind == NodeKind::Scalar ? fmt::format("`{}`", node.text) : std::string(kind_name(node.kind));
+      node.kind == NodeKind::Scalar ? echo(node.text) : std::string(kind_name(node.kind));
   return ctx.sink.error(Code::WrongType, ctx.at(node.span),
                         fmt::format("{} must be {}, found {}", key, expected, found));
 }
@@ -53,7 +54,7 @@ std::optional<Located<uint64_t>> read_uint(Context& ctx, const Node& node, std::
   if (!is_scalar(node) || node.quoted || !all_digits(node.text)) {
     if (is_scalar(node) && !node.text.empty() && node.text[0] == '-') {
       ctx.sink.error(Code::OutOfRange, ctx.at(node.span),
-                     fmt::format("{} must be at least {}, found {}", key, min, node.text));
+                     fmt::format("{} must be at least {}, found {}", key, min, echo(node.text)));
       return std::nullopt;
     }
     auto b = wrong_type(ctx, node, key, "a whole number");
@@ -62,7 +63,8 @@ std::optional<Located<uint64_t>> read_uint(Context& ctx, const Node& node, std::
   }
   if (node.text.size() > 1 && node.text[0] == '0') {
     ctx.sink
-        .error(Code::OutOfRange, ctx.at(node.span), fmt::format("{} `{}` has a leading zero", key, node.text))
+        .error(Code::OutOfRange, ctx.at(node.span),
+               fmt::format("{} {} has a leading zero", key, echo(node.text)))
         .help("write the number without leading zeros; some tools read them as octal");
     return std::nullopt;
   }
@@ -74,7 +76,7 @@ std::optional<Located<uint64_t>> read_uint(Context& ctx, const Node& node, std::
   }
   if (overflow || n < min || n > max) {
     ctx.sink.error(Code::OutOfRange, ctx.at(node.span),
-                   fmt::format("{} must be between {} and {}, found {}", key, min, max, node.text));
+                   fmt::format("{} must be between {} and {}, found {}", key, min, max, echo(node.text)));
     return std::nullopt;
   }
   return written<uint64_t>(n, node.span);
@@ -93,7 +95,7 @@ std::optional<Located<bool>> read_bool(Context& ctx, const Node& node, std::stri
   }
   ctx.sink
       .error(Code::WrongType, ctx.at(node.span),
-             fmt::format("{} must be true or false, found `{}`", key, node.text))
+             fmt::format("{} must be true or false, found {}", key, echo(node.text)))
       .help(node.text == "yes" || node.text == "no" || node.text == "on" || node.text == "off"
                 ? "YAML 1.1 spellings such as yes/no/on/off are not booleans here; write true or false"
                 : "write true or false");
@@ -179,7 +181,7 @@ std::optional<Located<Mac>> read_mac(Context& ctx, const Node& node, std::string
     mac.octets[i] = static_cast<uint8_t>(std::stoi(s.substr(i * 3, 2), nullptr, 16));
   }
   if (!ok) {
-    ctx.sink.error(Code::BadMac, ctx.at(node.span), fmt::format("{} `{}` is not a MAC address", key, s))
+    ctx.sink.error(Code::BadMac, ctx.at(node.span), fmt::format("{} {} is not a MAC address", key, echo(s)))
         .help("write six two-digit hex octets separated by colons, such as \"00:16:3e:00:00:01\"");
     return std::nullopt;
   }
@@ -214,10 +216,10 @@ std::optional<size_t> match_word(Context& ctx, const Node& node, std::string_vie
     if (node.text == words[i]) return i;
   }
   auto b = ctx.sink.error(Code::BadValue, ctx.at(node.span),
-                          fmt::format("{} must be one of {}, found `{}`", key, list, node.text));
+                          fmt::format("{} must be one of {}, found {}", key, list, echo(node.text)));
   std::vector<std::string> candidates(words.begin(), words.end());
   if (const auto guess = closest_match(node.text, candidates))
-    b.help(fmt::format("did you mean `{}`?", *guess));
+    b.help(fmt::format("did you mean {}?", echo(*guess)));
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/echo.h"
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -25,18 +26,19 @@ void check_pool_cpus(PassContext& ctx) {
     if (const CpuSet outside = cpus.minus(all); !outside.empty()) {
       ctx.sink
           .error(Code::CpuOutOfRange, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims {} but host `{}` has {}", p.name.value, outside.phrase(),
-                             host.name.value, host_cpus_text(host)))
+                 fmt::format("pool {} claims {} but host {} has {}", echo(p.name.value), outside.phrase(),
+                             echo(host.name.value), host_cpus_text(host)))
           .note(ctx.at(host.cpus.span), "the host's CPU count is given here");
     }
     if (cpus.contains(0)) {
       ctx.sink
-          .error(Code::Cpu0InPool, ctx.at(p.cpus.span), fmt::format("pool `{}` claims CPU 0", p.name.value))
+          .error(Code::Cpu0InPool, ctx.at(p.cpus.span),
+                 fmt::format("pool {} claims CPU 0", echo(p.name.value)))
           .help("CPU 0 can never leave Pool-0; give the pool other CPUs");
     } else if (const CpuSet taken = cpus.intersect(dom0_pinned); !taken.empty()) {
       ctx.sink
           .error(Code::Dom0CpuInPool, ctx.at(p.cpus.span),
-                 fmt::format("pool `{}` claims {}, where pinned dom0 runs", p.name.value, taken.phrase()))
+                 fmt::format("pool {} claims {}, where pinned dom0 runs", echo(p.name.value), taken.phrase()))
           .note(ctx.at(host.dom0.span), fmt::format("dom0 pins its vCPUs to {}", dom0_pinned.phrase()))
           .help(fmt::format("leave {} in Pool-0, or give dom0 fewer vCPUs", dom0_pinned.phrase()));
     }
@@ -46,10 +48,10 @@ void check_pool_cpus(PassContext& ctx) {
       if (const CpuSet both = cpus.intersect(q.cpus.value); !both.empty()) {
         ctx.sink
             .error(Code::CpuOverlap, ctx.at(p.cpus.span),
-                   fmt::format("pool `{}` claims {}, which pool `{}` already has", p.name.value,
-                               both.phrase(), q.name.value))
+                   fmt::format("pool {} claims {}, which pool {} already has", echo(p.name.value),
+                               both.phrase(), echo(q.name.value)))
             .note(ctx.at(q.cpus.span),
-                  fmt::format("pool `{}` takes {} here", q.name.value, q.cpus.value.phrase()))
+                  fmt::format("pool {} takes {} here", echo(q.name.value), q.cpus.value.phrase()))
             .help("a physical CPU belongs to one pool only");
       }
     }
@@ -96,10 +98,11 @@ void check_within_pool(PassContext& ctx, const Domain& d, const CpuSet& pool0, c
   const CpuSet outside = cpus.value.minus(pool_cpus);
   if (outside.empty()) return;
   auto b = ctx.sink.error(Code::AffinityOutside, ctx.at(cpus.span),
-                          fmt::format("domain `{}` is {} {}, outside its pool `{}`", d.name.value, how,
-                                      outside.phrase(), ctx.model.domain_pool_name(d)));
+                          fmt::format("domain {} is {} {}, outside its pool {}", echo(d.name.value), how,
+                                      outside.phrase(), echo(ctx.model.domain_pool_name(d))));
   if (pool)
-    b.note(ctx.at(pool->cpus.span), fmt::format("pool `{}` has {}", pool->name.value, pool_cpus.phrase()));
+    b.note(ctx.at(pool->cpus.span),
+           fmt::format("pool {} has {}", echo(pool->name.value), pool_cpus.phrase()));
   b.help(pool_cpus.empty()
              ? std::string("the pool has no CPUs left")
              : fmt::format("{} it within {}", how == "pinned to" ? "pin" : "keep", pool_cpus.phrase()));
@@ -109,7 +112,7 @@ void check_domain_cpus(PassContext& ctx, const Domain& d, const CpuSet& pool0) {
   if (d.vcpus.usable() && d.maxvcpus.usable() && d.vcpus.value > d.maxvcpus.value) {
     ctx.sink
         .error(Code::VcpuCount, ctx.at(d.maxvcpus.span),
-               fmt::format("domain `{}` has maxvcpus {} below vcpus {}", d.name.value, d.maxvcpus.value,
+               fmt::format("domain {} has maxvcpus {} below vcpus {}", echo(d.name.value), d.maxvcpus.value,
                            d.vcpus.value))
         .note(ctx.at(d.vcpus.span), "vcpus is given here")
         .help("xl requires vcpus <= maxvcpus; raise maxvcpus or lower vcpus");
@@ -117,8 +120,8 @@ void check_domain_cpus(PassContext& ctx, const Domain& d, const CpuSet& pool0) {
   if (!d.vcpu_cpus.empty() && d.maxvcpus.usable() && d.vcpu_cpus.size() != d.maxvcpus.value) {
     ctx.sink
         .error(Code::VcpuCount, ctx.at(d.cpus.span),
-               fmt::format("domain `{}` lists CPUs for {} vCPUs but has {}", d.name.value, d.vcpu_cpus.size(),
-                           d.maxvcpus.value))
+               fmt::format("domain {} lists CPUs for {} vCPUs but has {}", echo(d.name.value),
+                           d.vcpu_cpus.size(), d.maxvcpus.value))
         .help("give one CPU set per vCPU (maxvcpus), or one set such as \"2-3\" for all of them");
   }
   if (!ctx.model.domain_pool_known(d)) return;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/echo.h"
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -53,14 +54,15 @@ void check_disks(PassContext& ctx, const Domain& d) {
     if (!vdev.written()) continue;
     if (const auto problem = vdev_problem(vdev.value)) {
       ctx.sink
-          .error(Code::BadVdev, ctx.at(vdev.span), fmt::format("`{}` is not a virtual disk name", vdev.value))
+          .error(Code::BadVdev, ctx.at(vdev.span),
+                 fmt::format("{} is not a virtual disk name", echo(vdev.value)))
           .help(*problem);
       continue;
     }
     if (const auto [it, inserted] = seen.emplace(vdev.value, vdev.span); !inserted) {
       ctx.sink
           .error(Code::DuplicateVdev, ctx.at(vdev.span),
-                 fmt::format("domain `{}` has two disks named `{}`", d.name.value, vdev.value))
+                 fmt::format("domain {} has two disks named {}", echo(d.name.value), echo(vdev.value)))
           .note(ctx.at(it->second), "first used here")
           .help("give each disk of a domain its own vdev");
     }
@@ -73,21 +75,21 @@ void check_boot(PassContext& ctx, const Domain& d) {
   if (!hvm && !d.kernel.given() && !d.bootloader.given()) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.name.span),
-               fmt::format("{} domain `{}` has neither `kernel` nor `bootloader`",
-                           domain_type_name(d.type.value), d.name.value))
+               fmt::format("{} domain {} has neither `kernel` nor `bootloader`",
+                           domain_type_name(d.type.value), echo(d.name.value)))
         .help("add `kernel: /boot/vmlinuz-...` for direct boot, or `bootloader: pygrub`");
   }
   if (d.kernel.given() && d.bootloader.given()) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.bootloader.span),
-               fmt::format("domain `{}` has both `kernel` and `bootloader`", d.name.value))
+               fmt::format("domain {} has both `kernel` and `bootloader`", echo(d.name.value)))
         .note(ctx.at(d.kernel.span), "kernel is given here")
         .help("keep one: the bootloader reads the kernel from the guest's disk");
   }
   if (hvm && d.bootloader.given()) {
     ctx.sink
         .error(Code::BootMethod, ctx.at(d.bootloader.span),
-               fmt::format("HVM domain `{}` cannot use a bootloader", d.name.value))
+               fmt::format("HVM domain {} cannot use a bootloader", echo(d.name.value)))
         .help("HVM guests boot from their firmware; remove `bootloader`");
   }
   if (!d.kernel.given()) {
@@ -96,7 +98,7 @@ void check_boot(PassContext& ctx, const Domain& d) {
       if (!option->given()) continue;
       ctx.sink
           .error(Code::KernelOptions, ctx.at(option->span),
-                 fmt::format("domain `{}` sets `{}` without a `kernel`", d.name.value, key))
+                 fmt::format("domain {} sets {} without a `kernel`", echo(d.name.value), echo(key)))
           .help(
               "ramdisk, cmdline, root and extra apply to direct kernel boot only; add `kernel` or remove it");
     }
@@ -104,7 +106,7 @@ void check_boot(PassContext& ctx, const Domain& d) {
   if (!d.bootloader.given() && !d.bootloader_args.empty()) {
     ctx.sink
         .error(Code::KernelOptions, ctx.at(d.bootloader_args.front().span),
-               fmt::format("domain `{}` sets `bootloader_args` without a `bootloader`", d.name.value))
+               fmt::format("domain {} sets `bootloader_args` without a `bootloader`", echo(d.name.value)))
         .help("add `bootloader: pygrub`, or remove `bootloader_args`");
   }
 }

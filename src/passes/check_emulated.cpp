@@ -3,6 +3,7 @@
 // Also the limits xl and libxl put on them (a read-only emulated disk, USB's two forms, PCI on PVH).
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "base/units.h"
 #include "passes/checks.h"
 
@@ -14,10 +15,10 @@ void hvm_only(PassContext& ctx, const Domain& d, std::string_view key, bool give
   if (!given) return;
   ctx.sink
       .error(Code::HvmOnly, ctx.at(span),
-             fmt::format("`{}` applies to HVM guests, and domain `{}` is {}", key, d.name.value,
+             fmt::format("{} applies to HVM guests, and domain {} is {}", echo(key), echo(d.name.value),
                          domain_type_name(d.type.value)))
       .note(ctx.at(d.type.span), d.type.written() ? "the type is given here" : "xl's default type is pv")
-      .help(fmt::format("remove `{}`, or make the domain `type: hvm`", key));
+      .help(fmt::format("remove {}, or make the domain `type: hvm`", echo(key)));
 }
 
 void check_non_hvm(PassContext& ctx, const Domain& d) {
@@ -60,9 +61,9 @@ void check_hvm(PassContext& ctx, const Domain& d) {
     if (!disk.vdev.usable() || ide_index(disk.vdev.value) < 0) continue;
     ctx.sink
         .error(Code::ReadOnlyEmulatedDisk, ctx.at(disk.access.span),
-               fmt::format("domain `{}`'s read-only disk `{}` would be an emulated IDE disk, which qemu-xen "
+               fmt::format("domain {}'s read-only disk {} would be an emulated IDE disk, which qemu-xen "
                            "cannot make read-only",
-                           d.name.value, disk.vdev.value))
+                           echo(d.name.value), echo(disk.vdev.value)))
         .help("libxl refuses it at xl create; attach an ISO image as a CD-ROM with `cdrom: true` instead");
   }
   if (d.usb && d.usb->version.usable() && !d.usb->devices.empty()) {
@@ -100,11 +101,10 @@ void check_emulated(PassContext& ctx) {
       check_non_hvm(ctx, d);
     if (d.type.value == DomainType::Pvh && !d.pci.empty()) {
       ctx.sink
-          .error(
-              Code::Conflict, ctx.at(d.pci.front().span),
-              fmt::format("PVH domain `{}` cannot have PCI devices: Xen 4.17 has no passthrough for x86 PVH "
-                          "guests",
-                          d.name.value))
+          .error(Code::Conflict, ctx.at(d.pci.front().span),
+                 fmt::format("PVH domain {} cannot have PCI devices: Xen 4.17 has no passthrough for x86 PVH "
+                             "guests",
+                             echo(d.name.value)))
           .help("make the domain `type: pv` or `type: hvm` to pass devices through");
     }
   }

@@ -2,6 +2,7 @@
 // budget, and logical volumes that fit their volume group.
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "base/units.h"
 #include "passes/checks.h"
 #include "passes/memory_budget.h"
@@ -18,32 +19,32 @@ void check_whole_mib(PassContext& ctx, const Located<uint64_t>& size, std::strin
   ctx.sink
       .error(Code::MemoryGranularity, ctx.at(size.span),
              fmt::format("{} {}, which is not a whole number of MiB", what, format_memory(size.value)))
-      .help(fmt::format("xl and the Xen boot line take whole MiB; write `{}`", mib(size.value)));
+      .help(fmt::format("xl and the Xen boot line take whole MiB; write {}", echo(mib(size.value))));
 }
 
 void check_domain_memory(PassContext& ctx, const Domain& d) {
   if (!d.memory.usable() || !d.maxmem.usable()) return;
-  check_whole_mib(ctx, d.memory, fmt::format("domain `{}` has memory", d.name.value));
+  check_whole_mib(ctx, d.memory, fmt::format("domain {} has memory", echo(d.name.value)));
   if (d.maxmem.written()) {
-    check_whole_mib(ctx, d.maxmem, fmt::format("domain `{}` has maxmem", d.name.value));
+    check_whole_mib(ctx, d.maxmem, fmt::format("domain {} has maxmem", echo(d.name.value)));
   }
   if (d.memory.value == 0) {
     ctx.sink
         .error(Code::OutOfRange, ctx.at(d.memory.span),
-               fmt::format("domain `{}` has no memory", d.name.value))
+               fmt::format("domain {} has no memory", echo(d.name.value)))
         .help("give the domain at least a few MiB, such as `memory: 256MiB`");
   }
   if (d.maxmem.value < d.memory.value) {
     ctx.sink
         .error(Code::MaxmemBelowMemory, ctx.at(d.maxmem.span),
-               fmt::format("domain `{}` has maxmem {} below its memory {}", d.name.value,
+               fmt::format("domain {} has maxmem {} below its memory {}", echo(d.name.value),
                            format_memory(d.maxmem.value), format_memory(d.memory.value)))
         .note(ctx.at(d.memory.span), "memory is given here")
         .help("raise maxmem to at least memory, or remove it (it defaults to memory)");
   } else if (d.maxmem.value > d.memory.value && d.type.usable() && d.type.value == DomainType::Hvm) {
     ctx.sink
         .warning(Code::PreBallooned, ctx.at(d.maxmem.span),
-                 fmt::format("HVM domain `{}` starts with {} of its maxmem {}", d.name.value,
+                 fmt::format("HVM domain {} starts with {} of its maxmem {}", echo(d.name.value),
                              format_memory(d.memory.value), format_memory(d.maxmem.value)))
         .help("the guest needs a balloon driver; without one set maxmem equal to memory");
   }
@@ -55,8 +56,8 @@ void check_host_budget(PassContext& ctx) {
   if (b.total() <= m.host.memory.value) return;
   ctx.sink
       .error(Code::MemoryOvercommit, ctx.at(m.host.memory.span),
-             fmt::format("host `{}` has {} but needs {}: dom0 {} + domains' maxmem {} + Xen overhead {}",
-                         m.host.name.value, mib(m.host.memory.value), mib(b.total()), mib(b.dom0),
+             fmt::format("host {} has {} but needs {}: dom0 {} + domains' maxmem {} + Xen overhead {}",
+                         echo(m.host.name.value), mib(m.host.memory.value), mib(b.total()), mib(b.dom0),
                          mib(b.domains), mib(b.xen_overhead)))
       .note(ctx.at(m.host.dom0.memory.span), "dom0's memory is fixed here")
       .help(
@@ -87,7 +88,7 @@ void check_volume_groups(PassContext& ctx) {
     if (!vg.size.usable() || used[i] <= vg.size.value) continue;
     ctx.sink
         .error(Code::VolumeOvercommit, ctx.at(vg.size.span),
-               fmt::format("volume group `{}` holds {} but its volumes need {}", vg.name.value,
+               fmt::format("volume group {} holds {} but its volumes need {}", echo(vg.name.value),
                            format_memory(vg.size.value), format_memory(used[i])))
         .note(ctx.at(vg.name.span), "each volume is rounded up to LVM's 4MiB extents")
         .help("shrink a volume, or give the group more space");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/echo.h"
 #include "passes/checks.h"
 
 namespace xenplan {
@@ -28,9 +29,10 @@ void report_overlaps(PassContext& ctx, std::vector<Claim> claims, std::string_vi
     if (reach && c.first <= reach->last) {
       ctx.sink
           .error(Code::DeviceConflict, ctx.at(c.span),
-                 fmt::format("domain `{}` is given {} {}, which domain `{}` has too", c.domain, what,
-                             describe(c), reach->domain))
-          .note(ctx.at(reach->span), fmt::format("domain `{}` has {} here", reach->domain, describe(*reach)))
+                 fmt::format("domain {} is given {} {}, which domain {} has too", echo(c.domain), what,
+                             describe(c), echo(reach->domain)))
+          .note(ctx.at(reach->span),
+                fmt::format("domain {} has {} here", echo(reach->domain), describe(*reach)))
           .help("passed-through hardware belongs to one domain at a time; remove it from one of them");
     }
     if (!reach || c.last > reach->last) reach = &c;
@@ -57,9 +59,9 @@ void check_pci(PassContext& ctx) {
       if (fresh) continue;
       ctx.sink
           .error(Code::DeviceConflict, ctx.at(dev.bdf.span),
-                 fmt::format("domain `{}` is given PCI device {}, which domain `{}` has too", d.name.value,
-                             dev.bdf.value.text(), it->second.first))
-          .note(ctx.at(it->second.second), fmt::format("domain `{}` has it here", it->second.first))
+                 fmt::format("domain {} is given PCI device {}, which domain {} has too", echo(d.name.value),
+                             dev.bdf.value.text(), echo(it->second.first)))
+          .note(ctx.at(it->second.second), fmt::format("domain {} has it here", echo(it->second.first)))
           .help("a PCI device is assigned to one domain at a time; remove it from one of them");
     }
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/echo.h"
 #include "base/ratio.h"
 #include "base/units.h"
 #include "passes/checks.h"
@@ -92,7 +93,7 @@ std::string scheduler_note(const Model& m, const Domain* d) {
   if ((!d || m.in_pool0(*d)) && !m.host.xen.scheduler.written()) {
     return "Pool-0 runs Xen's default scheduler, credit2, because `host.xen` sets no `scheduler`";
   }
-  return fmt::format("pool `{}`'s scheduler is given here", d ? m.domain_pool_name(*d) : kPool0Name);
+  return fmt::format("pool {}'s scheduler is given here", echo(d ? m.domain_pool_name(*d) : kPool0Name));
 }
 
 void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched, Span sched_span) {
@@ -100,7 +101,7 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   if (d.rtds && sched != SchedulerKind::Rtds) {
     ctx.sink
         .error(Code::RtdsOutsideRtds, ctx.at(d.rtds->span),
-               fmt::format("domain `{}` sets rtds, but its pool `{}` runs {}", d.name.value, pool,
+               fmt::format("domain {} sets rtds, but its pool {} runs {}", echo(d.name.value), echo(pool),
                            scheduler_name(sched)))
         .note(ctx.at(sched_span), scheduler_note(ctx.model, &d))
         .help("move the domain to an RTDS pool, or remove `rtds`");
@@ -108,7 +109,7 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   if (d.credit && !is_credit_family(sched)) {
     ctx.sink
         .error(Code::CreditOutsideCredit, ctx.at(d.credit->span),
-               fmt::format("domain `{}` sets credit, but its pool `{}` runs {}", d.name.value, pool,
+               fmt::format("domain {} sets credit, but its pool {} runs {}", echo(d.name.value), echo(pool),
                            scheduler_name(sched)))
         .note(ctx.at(sched_span), scheduler_note(ctx.model, &d))
         .help("move the domain to a credit or credit2 pool, or remove `credit`");
@@ -122,9 +123,9 @@ void check_domain_params(PassContext& ctx, const Domain& d, SchedulerKind sched,
   }
   if (sched == SchedulerKind::Rtds && !d.rtds) {
     ctx.sink
-        .warning(
-            Code::RtdsDefaults, ctx.at(d.name.span),
-            fmt::format("domain `{}` runs in RTDS pool `{}` without rtds parameters", d.name.value, pool))
+        .warning(Code::RtdsDefaults, ctx.at(d.name.span),
+                 fmt::format("domain {} runs in RTDS pool {} without rtds parameters", echo(d.name.value),
+                             echo(pool)))
         .help(
             "its vCPUs get Xen's defaults (period 10ms, budget 4ms, extratime on); set `rtds: {period, "
             "budget}`");
@@ -157,14 +158,14 @@ void check_schedulers(PassContext& ctx) {
   const XenConfig& xen = m.host.xen;
   if (xen.scheduler.usable()) check_available(ctx, xen.scheduler, "the boot scheduler (Pool-0)");
   for (const Pool& p : m.pools) {
-    if (p.scheduler.usable()) check_available(ctx, p.scheduler, fmt::format("pool `{}`", p.name.value));
+    if (p.scheduler.usable()) check_available(ctx, p.scheduler, fmt::format("pool {}", echo(p.name.value)));
   }
   check_dom0_params(ctx);
   for (const Domain& d : m.domains) {
     if (!m.domain_pool_known(d) || !d.maxvcpus.usable()) continue;
     const Pool* p = m.pool_of(d);
     check_domain_params(ctx, d, m.domain_scheduler(d), p ? p->scheduler.span : xen.scheduler.span);
-    rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain `{}`", d.name.value),
+    rtds_spec_valid(ctx, d.rtds, d.maxvcpus.value, fmt::format("domain {}", echo(d.name.value)),
                     "give one entry per vCPU (maxvcpus), or a single mapping for all of them");
   }
 }

@@ -2,6 +2,7 @@
 // be written into xl.cfg exactly (backends' xl_string() refuses control characters).
 #include <fmt/format.h>
 
+#include "base/echo.h"
 #include "model/xl_keys.h"
 #include "passes/checks.h"
 #include "passes/name_rules.h"
@@ -15,17 +16,17 @@ void check_version(PassContext& ctx, const XlSetting& s) {
   if (!xen.version.usable() || !key || key->since_minor <= xen.minor) return;
   ctx.sink
       .error(Code::UnknownKey, ctx.at(s.key.span),
-             fmt::format("xl.cfg of Xen {} has no key `{}`; it came in Xen 4.{}", xen.version.value,
-                         key->name, key->since_minor))
-      .help(fmt::format("remove `{}` from `xl`, or target Xen 4.{} or later in `host.xen.version`", key->name,
-                        key->since_minor));
+             fmt::format("xl.cfg of Xen {} has no key {}; it came in Xen 4.{}", xen.version.value,
+                         echo(key->name), key->since_minor))
+      .help(fmt::format("remove {} from `xl`, or target Xen 4.{} or later in `host.xen.version`",
+                        echo(key->name), key->since_minor));
 }
 
 void check_string(PassContext& ctx, const XlSetting& s, const std::string& text, Span span) {
   if (const auto problem = free_text_problem(text)) {
     ctx.sink
         .error(Code::InvalidString, ctx.at(span),
-               fmt::format("a string of `{}` in `xl` is not valid: {}", s.key.value, *problem))
+               fmt::format("a string of {} in `xl` is not valid: {}", echo(s.key.value), *problem))
         .help("xl.cfg strings are written on one line; remove the control character");
   }
 }

@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze.hpp>
 
 #include "../../grammar/xenplan_grammar.hpp"
+#include "base/echo.h"
 #include "syntax/limits.h"
 #include "syntax/sugar.h"
 
@@ -100,7 +102,7 @@ class Builder {
     n.text = std::move(text);
     n.quoted = quoted;
     n.span = span;
-    attach(tree_.add(std::move(n)));
+    attach(add(std::move(n)));
   }
 
   template <typename Input>
@@ -119,7 +121,7 @@ class Builder {
     Node n;
     n.kind = kind;
     n.span = {at, at + 1};
-    const NodeId id = tree_.add(std::move(n));
+    const NodeId id = add(std::move(n));
     if (sugar) {
       open_sugar(*sugar, id, in);
       return;
@@ -130,10 +132,11 @@ class Builder {
         const uint32_t opened = tree_.node(frames_.back().node).span.begin;
         throw MisplacedBlock{
             parent.pending.key_span,
-            fmt::format("a `{}` block cannot be inside this block: is a `}}` missing before it?", key),
+            fmt::format("a {} block cannot be inside this block: is a `}}` missing before it?", echo(key)),
             {opened, opened + 1}};
       }
-      throw pegtl::parse_error(fmt::format("`{}` takes no name here: write `{} {{ ... }}`", key, key), in);
+      throw pegtl::parse_error(
+          fmt::format("{} takes no name here: write {}", echo(key), echo(key + " { ... }")), in);
     }
     attach(id);
     frames_.push_back({id, inner, {}, false, {}});
@@ -183,7 +186,7 @@ class Builder {
         Node list;
         list.kind = NodeKind::Sequence;
         list.span = keyword_span;
-        const NodeId list_id = tree_.add(std::move(list));
+        const NodeId list_id = add(std::move(list));
         tree_.node(parent.node).entries.push_back({std::string(s.key), keyword_span, list_id});
         it = parent.sugar_lists.emplace(std::string(s.key), list_id).first;
       }
@@ -196,12 +199,22 @@ class Builder {
       name.text = pending_name_->text;
       name.quoted = pending_name_->quoted;
       name.span = pending_name_->span;
-      const NodeId name_id = tree_.add(std::move(name));
+      const NodeId name_id = add(std::move(name));
       tree_.node(id).entries.push_back({std::string(s.name_key), pending_name_->span, name_id});
       tree_.node(id).span.begin = keyword_span.begin;
       pending_name_.reset();
     }
     frames_.push_back({id, s.inner, {}, false, {}});
+  }
+
+  // Every node but the root comes through here: the language has no aliases, so the tree's size
+  // is what the YAML reader's expanded count limits (2 bytes a node would allow 32,000,000).
+  NodeId add(Node n) {
+    if (tree_.size() >= kMaxExpandedNodes) {
+      throw LimitExceeded{{n.span.begin, n.span.begin + 1},
+                          fmt::format("the description has more than {} nodes", kMaxExpandedNodes)};
+    }
+    return tree_.add(std::move(n));
   }
 
   void attach(NodeId id) {
@@ -369,6 +382,13 @@ bool read_dsl(const SourceFile& file, Tree& tree, DiagnosticSink& sink) {
   return false;
 }
 
-// The grammar can loop without consuming input nowhere: checked in tests/unit/dsl_test.cpp.
+size_t dsl_grammar_problems() {
+  return pegtl::analyze<g::file>();
+}
+
+bool is_dsl_key(std::string_view text) {
+  pegtl::memory_input in(text.data(), text.size(), "key");
+  return pegtl::parse<pegtl::seq<g::key, pegtl::eof>>(in);
+}
 
 }  // namespace xenplan

@@ -2,6 +2,8 @@
 
 namespace xenplan {
 
+static_assert(sizeof(Node) <= 96, "the tree's memory bound in tree.h assumes 96-byte nodes");
+
 NodeId Tree::add(Node node) {
   nodes_.push_back(std::move(node));
   return static_cast<NodeId>(nodes_.size() - 1);

@@ -8,8 +8,15 @@
 //   xenplan_generate rtds-affinity N FILE   the same, each domain pinned to its own 128 CPUs (overlapping)
 //   xenplan_generate cpus-wide N FILE       N one-vCPU domains in Pool-0, each with `cpus: "0-16383"`
 //   xenplan_generate vcpus-wide N FILE      N domains of 128 vCPUs in Pool-0, each with `cpus: "0-16383"`
+//   xenplan_generate SHAPE N FILE [BYTES]   a host whose `domains` is one list of N nodes, for the
+//                                      readers' scaling: SHAPE is flow (one line), flow-lines (an
+//                                      item a line), block, flow-maps (N/3 `{a: x}`) or dsl (the
+//                                      language, one line); items are `1`, or as wide as makes the
+//                                      file BYTES long. Not valid (too many domains): only read.
+//   xenplan_generate long-name BYTES FILE   a domain whose name is BYTES long
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -65,7 +72,8 @@ std::string wide_header(const std::string& pools) {
 }
 
 std::string wide_domain(unsigned i, unsigned vcpus, const std::string& extra) {
-  return fmt::format("  - {{name: d{}, memory: 64MiB, vcpus: {}, kernel: /boot/vmlinuz{}}}\n", i, vcpus, extra);
+  return fmt::format("  - {{name: d{}, memory: 64MiB, vcpus: {}, kernel: /boot/vmlinuz{}}}\n", i, vcpus,
+                     extra);
 }
 
 std::string null_wide(unsigned n) {
@@ -94,6 +102,39 @@ std::string cpus_wide(unsigned n, unsigned vcpus) {
   return out;
 }
 
+// One list of `n` nodes in `shape`, its items widened until the file is about `bytes` long.
+std::string list(const std::string& shape, unsigned n, size_t bytes) {
+  const bool dsl = shape == "dsl";
+  std::string out = dsl ? "xenplan 1\nhost h { cpus 4  memory 8GiB }\ndomains"
+                        : "xenplan: 1\nhost: {name: h, cpus: 4, memory: 8GiB}\ndomains:";
+  // The bytes of an item besides its text, and how many nodes it is.
+  const size_t frame = shape == "block" ? 5 : shape == "flow-maps" ? 7 : shape == "flow-lines" ? 4 : 2;
+  const unsigned nodes = shape == "flow-maps" ? 3 : 1;
+  const unsigned items = n / nodes;
+  const size_t room = bytes > out.size() + 8 ? bytes - out.size() - 8 : 0;
+  const std::string item(std::max<size_t>(1, items ? room / items : 1) - (bytes ? frame : 0), 'x');
+  const std::string word = bytes ? item : "1";
+  if (shape != "block") out += " [";
+  out.reserve(out.size() + items * (word.size() + frame) + 8);
+  for (unsigned i = 0; i < items; ++i) {
+    if (shape == "block")
+      out += "\n  - " + word;
+    else if (shape == "flow-lines")
+      out += (i ? ",\n  " : "\n  ") + word;
+    else if (shape == "flow-maps")
+      out += (i ? ", {a: " : "{a: ") + word + "}";
+    else
+      out += (i ? ", " : "") + word;
+  }
+  out += shape == "block" ? "\n" : shape == "flow-lines" ? "\n]\n" : "]\n";
+  return out;
+}
+
+std::string long_name(size_t bytes) {
+  return fmt::format("xenplan: 1\nhost: {{name: h, cpus: 4, memory: 8GiB}}\ndomains: [{{name: {}}}]\n",
+                     std::string(bytes, 'x'));
+}
+
 void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
@@ -101,15 +142,23 @@ void write(const std::string& path, const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr,
-                 "usage: xenplan_generate host|rtds|fleet|null-wide|rtds-wide|rtds-affinity|cpus-wide|vcpus-wide "
-                 "N FILE|DIR\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(
+        stderr,
+        "usage: xenplan_generate host|rtds|fleet|null-wide|rtds-wide|rtds-affinity|cpus-wide|vcpus-wide "
+        "N FILE|DIR\n"
+        "       xenplan_generate flow|flow-lines|block|flow-maps|dsl N FILE [BYTES]\n"
+        "       xenplan_generate long-name BYTES FILE\n");
     return 2;
   }
   const std::string kind = argv[1];
   const auto n = static_cast<unsigned>(std::strtoul(argv[2], nullptr, 10));
-  if (kind == "host")
+  const size_t bytes = argc == 5 ? std::strtoul(argv[4], nullptr, 10) : 0;
+  if (kind == "flow" || kind == "flow-lines" || kind == "block" || kind == "flow-maps" || kind == "dsl")
+    write(argv[3], list(kind, n, bytes));
+  else if (kind == "long-name")
+    write(argv[3], long_name(n));
+  else if (kind == "host")
     write(argv[3], host(n));
   else if (kind == "rtds")
     write(argv[3], rtds(n, "rt"));

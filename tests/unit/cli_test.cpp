@@ -207,7 +207,7 @@ TEST_CASE("fmt: --check, --write and --to") {
 TEST_CASE("check reads the xenplan language from standard input") {
   const Run r = run_xenplan("check --syntax xenplan -", "xenplan 1\nhost h {\n  cpus 0\n}\n");
   CHECK(r.status == 1);
-  CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found 0 [XP0106]") !=
+  CHECK(r.err.find("<stdin>:3:8: error: `cpus` must be between 1 and 16384, found `0` [XP0106]") !=
         std::string::npos);
 }
 
