@@ -29,6 +29,11 @@ DiagnosticSink::Builder DiagnosticSink::warning(Code code, Location where, std::
 
 DiagnosticSink::Builder DiagnosticSink::add(Severity severity, Code code, Location where,
                                             std::string message) {
+  if (diagnostics_.size() >= kMaxKept) {
+    ++(severity == Severity::Error ? omitted_errors_ : omitted_warnings_);
+    discarded_ = Diagnostic{severity, code, {}, where, {}, {}};
+    return Builder(discarded_);
+  }
   diagnostics_.push_back(Diagnostic{severity, code, bounded(std::move(message)), where, {}, {}});
   return Builder(diagnostics_.back());
 }

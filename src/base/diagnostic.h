@@ -52,7 +52,13 @@ class DiagnosticSink {
   Builder error(Code code, Location where, std::string message);
   Builder warning(Code code, Location where, std::string message);
 
+  // A description can draw millions of diagnostics (2,000,000 unknown keys fit in 16 MB): the sink
+  // keeps the first kMaxKept and counts the rest, so memory stays bounded.
+  static constexpr size_t kMaxKept = 10'000;
+
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  size_t omitted_errors() const { return omitted_errors_; }
+  size_t omitted_warnings() const { return omitted_warnings_; }
   size_t error_count() const { return errors_; }
   size_t warning_count() const { return warnings_; }
   bool has_errors() const { return errors_ > 0; }
@@ -64,8 +70,11 @@ class DiagnosticSink {
   Builder add(Severity severity, Code code, Location where, std::string message);
 
   std::vector<Diagnostic> diagnostics_;
+  Diagnostic discarded_;  // what a Builder fills past kMaxKept
   size_t errors_ = 0;
   size_t warnings_ = 0;
+  size_t omitted_errors_ = 0;
+  size_t omitted_warnings_ = 0;
 };
 
 }  // namespace xenplan

@@ -32,6 +32,11 @@ void DiagnosticsOutput::add(const DiagnosticSink& sink) {
     else
       text += render_diagnostic(d, {color_});
   }
+  // Past the sink's limit, a description's diagnostics are only counted.
+  const size_t omitted_errors = sink.omitted_errors(), omitted_warnings = sink.omitted_warnings();
+  errors_ += omitted_errors;
+  warnings_ += omitted_warnings;
+  omitted_ += omitted_errors + omitted_warnings;
   std::cerr << text;
 }
 
@@ -48,6 +53,11 @@ void DiagnosticsOutput::finish() {
       break;
     case OutputFormat::Text:
       break;
+  }
+  if (omitted_ > 0) {
+    std::cerr << fmt::format(
+        "xenplan: {} more diagnostic{} not shown: xenplan keeps the first {} of a description\n", omitted_,
+        omitted_ == 1 ? "" : "s", DiagnosticSink::kMaxKept);
   }
   if (hidden_ > 0) {
     std::cerr << fmt::format("xenplan: {} more error{} not shown (--error-limit {})\n", hidden_,

@@ -28,6 +28,7 @@ class DiagnosticsOutput {
   bool color_;
   std::vector<Diagnostic> kept_;  // machine formats: everything, printed at the end
   size_t errors_ = 0, warnings_ = 0, hidden_ = 0;
+  size_t omitted_ = 0;  // counted, not kept, by a sink past DiagnosticSink::kMaxKept
 };
 
 }  // namespace xenplan

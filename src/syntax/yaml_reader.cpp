@@ -143,8 +143,8 @@ class TreeBuilder : public YAML::EventHandler {
   Span token_span(uint32_t at) const {
     const std::string& text = file_.text();
     uint32_t end = at;
-    while (end < text.size() && text[end] != '\n' && text[end] != '#' && text[end] != ',' && text[end] != ']' &&
-           text[end] != '}' && text[end] != '\r')
+    while (end < text.size() && text[end] != '\n' && text[end] != '#' && text[end] != ',' &&
+           text[end] != ']' && text[end] != '}' && text[end] != '\r')
       ++end;
     while (end > at && text[end - 1] == ' ') --end;
     return {at, end};
@@ -188,8 +188,10 @@ class TreeBuilder : public YAML::EventHandler {
     Node& p = tree_.node(parent.id);
     parent.weight = std::min<uint64_t>(parent.weight + weight, kMaxExpandedNodes + 1);
     if (parent.weight > kMaxExpandedNodes) {
-      throw LimitExceeded{tree_.node(id).span,
-                          fmt::format("aliases expand to more than {} nodes", kMaxExpandedNodes)};
+      throw LimitExceeded{
+          tree_.node(id).span,
+          fmt::format("the description has more than {} nodes, aliases counted as what they expand to",
+                      kMaxExpandedNodes)};
     }
     const Span child = tree_.node(id).span;
     if (p.kind == NodeKind::Sequence) {

@@ -1,5 +1,6 @@
 // Resource limits that need large generated inputs, and concurrent builds into one directory.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -122,4 +123,17 @@ TEST_CASE("concurrent builds into one directory never interleave") {
           std::string::npos);
   }
   fs::remove_all(out);
+}
+
+// 2,000,000 unknown keys fit in 16 MB; kept whole they took 3.6 GB. The sink keeps the first
+// kMaxKept and counts the rest, so the exit status and the summary stay right.
+TEST_CASE("a description drawing more diagnostics than the sink keeps is counted, not stored") {
+  std::string text = "xenplan: 1\nhost:\n";
+  constexpr size_t kKeys = DiagnosticSink::kMaxKept + 500;
+  for (size_t i = 0; i < kKeys; ++i) text += fmt::format("  k{}: 1\n", i);
+  DiagnosticSink sink;
+  const auto compiled = compile_text("many.yaml", text, Syntax::Yaml, {}, sink);
+  CHECK(sink.diagnostics().size() == DiagnosticSink::kMaxKept);
+  CHECK(sink.error_count() == kKeys + 5);  // the unknown keys, and the host's 5 missing fields
+  CHECK(sink.omitted_errors() == sink.error_count() - DiagnosticSink::kMaxKept);
 }
