@@ -158,6 +158,11 @@ void map_soft(DomainMap& m) {
 void map_affinity(DomainMap& m) {
   map_hard(m);
   map_soft(m);
+  if (m.scheduler == SchedulerKind::Null) {
+    const XlCfgSetting* cpus = m.keys.peek("cpus");
+    m.note(FindingKind::Rewritten, cpus ? m.at(cpus->value.span) : m.whole(), "cpus",
+           "the domain runs in a null pool: xenplan pins each vCPU to the CPU of its own the analysis gives it");
+  }
 }
 
 }  // namespace xenplan

@@ -26,6 +26,10 @@ constexpr Undocumented kUndocumented[] = {
     {"vif2", FindingKind::Ignored, "xl ignores netchannel2 devices"},
     {"firmware_override", FindingKind::Dropped,
      "xl reads it, but xl.cfg(5) no longer documents it and `xl:` takes documented keys only"},
+    {"display", FindingKind::Dropped,
+     "xl reads it for SDL, but xl.cfg(5) no longer documents it and `xl:` takes documented keys only"},
+    {"xauthority", FindingKind::Dropped,
+     "xl reads it for SDL, but xl.cfg(5) no longer documents it and `xl:` takes documented keys only"},
 };
 
 bool printable(const std::string& s) {
