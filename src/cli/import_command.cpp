@@ -66,7 +66,8 @@ int run_import(const Options& options) {
   DiagnosticSink check;
   const CompiledDescription compiled = compile_text(name, text, syntax, {}, check);
   if (check.has_errors() || check.warning_count() > 0) {
-    std::cerr << "xenplan import: the imported description does not pass `xenplan check` as it is:\n"
+    std::cerr << (check.has_errors() ? "xenplan import: the imported description does not pass `xenplan check` as it is:\n"
+                                     : "xenplan import: `xenplan check` warns about the imported description:\n")
               << render_diagnostics(check.sorted(), render);
   }
   if (options.output.empty()) {

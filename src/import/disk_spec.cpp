@@ -162,7 +162,11 @@ class Parser {
   }
   static std::string after_equals(const std::string& text) { return strip(text.substr(text.find('=') + 1), ','); }
 
-  void fail(std::string message, std::string_view near) { out_.error = message + " near `" + std::string(near) + "`"; }
+  // xl's message names the parameter without the comma that ends it.
+  void fail(std::string message, std::string_view near) {
+    if (near.ends_with(',')) near.remove_suffix(1);
+    out_.error = message + " near `" + std::string(near) + "`";
+  }
 
   void set_format(const std::string& f, std::string_view near) {
     static constexpr std::array kFormats = {"raw", "qcow", "qcow2", "vhd", "empty", "qed"};
@@ -224,21 +228,22 @@ class Parser {
     }
   }
 
+  // Messages name what xl's do: the value of a key=value parameter, the text of any other.
   void apply(const Step& step, const std::string& text, std::string_view spec) {
     switch (step.rule) {
       case Rule::Blank: return;
-      case Rule::Format: return set_format(after_equals(text), text);
+      case Rule::Format: return set_format(after_equals(text), after_equals(text));
       case Rule::Cdrom:
       case Rule::DevtypeCdrom: out_.cdrom = true; return;
       case Rule::DevtypeDisk: out_.cdrom = false; return;
       case Rule::DevtypeOther: return fail("unknown value for type", text);
-      case Rule::Access: return set_access(after_equals(text), text);
-      case Rule::Backend: return save(out_.backend, after_equals(text), "backend", text);
-      case Rule::Vdev: return set_vdev(after_equals(text), text);
-      case Rule::Script: return save(out_.script, after_equals(text), "script", text);
+      case Rule::Access: return set_access(after_equals(text), after_equals(text));
+      case Rule::Backend: return save(out_.backend, after_equals(text), "backend", after_equals(text));
+      case Rule::Vdev: return set_vdev(after_equals(text), after_equals(text));
+      case Rule::Script: return save(out_.script, after_equals(text), "script", after_equals(text));
       case Rule::Discard: out_.discard = true; return;
       case Rule::NoDiscard: out_.discard = false; return;
-      case Rule::Target: return save(out_.target, after_equals(text), "target", text);
+      case Rule::Target: return save(out_.target, after_equals(text), "target", after_equals(text));
       case Rule::UnknownParameter: return fail("unknown parameter", text);
       case Rule::FormatPrefix:
         had_prefix_ = true;
