@@ -44,10 +44,11 @@ struct escape : p::seq<p::one<'\\'>, p::must<escape_char>> {};
 // dq_string = '"' { any character but '"', "\" or LF | escape } '"' ;
 // sq_string = "'" { any character but "'", "\" or LF | escape } "'" ;
 struct dq_close : p::one<'"'> {};
-struct dq_string : p::seq<p::one<'"'>, p::star<p::sor<escape, p::not_one<'"', '\\', '\n'>>>, p::must<dq_close>> {};
+struct dq_string
+    : p::seq<p::one<'"'>, p::star<p::sor<escape, p::not_one<'"', '\\', '\n'>>>, p::must<dq_close>> {};
 struct sq_close : p::one<'\''> {};
-struct sq_string : p::seq<p::one<'\''>, p::star<p::sor<escape, p::not_one<'\'', '\\', '\n'>>>, p::must<sq_close>> {
-};
+struct sq_string
+    : p::seq<p::one<'\''>, p::star<p::sor<escape, p::not_one<'\'', '\\', '\n'>>>, p::must<sq_close>> {};
 
 // atom = dq_string | sq_string | number ;
 struct atom : p::sor<dq_string, sq_string, number> {};

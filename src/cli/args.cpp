@@ -118,8 +118,8 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, Options& o, s
   } else if (is("--cpus")) {
     const auto v = value("--cpus");
     if (!v) return false;
-    if (v->empty() || v->size() > 5 || v->find_first_not_of("0123456789") != std::string::npos || std::stoul(*v) == 0 ||
-        std::stoul(*v) > kMaxCpuId + 1)
+    if (v->empty() || v->size() > 5 || v->find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(*v) == 0 || std::stoul(*v) > kMaxCpuId + 1)
       error = fmt::format("--cpus takes the host's number of CPUs, not `{}`", *v);
     else
       o.host_cpus = static_cast<uint32_t>(std::stoul(*v));
@@ -163,7 +163,8 @@ std::string check_combination(const Options& o) {
   if (o.command.empty()) return "no command given";
   if (o.command == "import") {
     if (o.files.empty())
-      return "`xenplan import` needs at least one source: an xl.cfg or cpupool file, a directory such as /etc/xen, "
+      return "`xenplan import` needs at least one source: an xl.cfg or cpupool file, a directory such as "
+             "/etc/xen, "
              "GRUB defaults or an ifupdown file";
     if (std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
       return "`xenplan import` reads files and directories, not standard input";

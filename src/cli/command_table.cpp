@@ -16,8 +16,9 @@ constexpr std::array kBuildUsage = {
     CommandUsage{"build FILE... --check DIR", "exit 1 when building would change the artifacts in DIR"}};
 constexpr std::array kFmtUsage = {
     CommandUsage{"fmt FILE...", "print (or --write, or --check) the canonical form; --to dsl|yaml converts"}};
-constexpr std::array kImportUsage = {CommandUsage{
-    "import SOURCES... [-o FILE]", "describe an existing host from its xl.cfg, cpupool, GRUB and ifupdown files"}};
+constexpr std::array kImportUsage = {
+    CommandUsage{"import SOURCES... [-o FILE]",
+                 "describe an existing host from its xl.cfg, cpupool, GRUB and ifupdown files"}};
 constexpr std::array kExplainUsage = {
     CommandUsage{"explain [CODE]", "what a diagnostic code means, why it matters, and an example fix"}};
 

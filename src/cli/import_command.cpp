@@ -44,7 +44,8 @@ Syntax output_syntax(const Options& options) {
 
 int run_import(const Options& options) {
   const RenderOptions render{use_color(options.color)};
-  const ImportInputs inputs{options.files, options.lvs,
+  const ImportInputs inputs{options.files,
+                            options.lvs,
                             {options.host_name, options.host_cpus, options.host_memory, options.xen_version}};
   DiagnosticSink sink;
   const LoadedSources loaded = load_import_sources(inputs, sink);  // owns every source text
@@ -57,8 +58,8 @@ int run_import(const Options& options) {
   }
   const Syntax syntax = output_syntax(options);
   const std::string text = print_imported(result.yaml, syntax);
-  const size_t files = loaded.sources.domains.size() + loaded.sources.pools.size() + loaded.sources.grub.size() +
-                       loaded.sources.interfaces.size();
+  const size_t files = loaded.sources.domains.size() + loaded.sources.pools.size() +
+                       loaded.sources.grub.size() + loaded.sources.interfaces.size();
   std::cerr << render_import_summary(result.report, files, result.domains, result.pools);
 
   // The description as `xenplan check` sees it, named as it is written.
@@ -66,8 +67,9 @@ int run_import(const Options& options) {
   DiagnosticSink check;
   const CompiledDescription compiled = compile_text(name, text, syntax, {}, check);
   if (check.has_errors() || check.warning_count() > 0) {
-    std::cerr << (check.has_errors() ? "xenplan import: the imported description does not pass `xenplan check` as it is:\n"
-                                     : "xenplan import: `xenplan check` warns about the imported description:\n")
+    std::cerr << (check.has_errors()
+                      ? "xenplan import: the imported description does not pass `xenplan check` as it is:\n"
+                      : "xenplan import: `xenplan check` warns about the imported description:\n")
               << render_diagnostics(check.sorted(), render);
   }
   if (options.output.empty()) {

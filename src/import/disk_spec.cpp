@@ -78,10 +78,36 @@ Match positional(std::string_view s) {
 // built from): it predates the .l's `trusted` and `untrusted`, which xl therefore reads as
 // positional parameters.
 enum class Rule {
-  Blank, Format, Cdrom, DevtypeCdrom, DevtypeDisk, DevtypeOther, Access, Backend, BackendType,
-  Specification, Vdev, Script, DirectIoSafe, Discard, NoDiscard, Colo, NoColo, ColoHost, ColoPort,
-  ColoExport, ActiveDisk, HiddenDisk, Target, UnknownParameter, FormatPrefix,
-  ScriptPrefix, OtherPrefix, UnknownPrefix, Positional, Bad,
+  Blank,
+  Format,
+  Cdrom,
+  DevtypeCdrom,
+  DevtypeDisk,
+  DevtypeOther,
+  Access,
+  Backend,
+  BackendType,
+  Specification,
+  Vdev,
+  Script,
+  DirectIoSafe,
+  Discard,
+  NoDiscard,
+  Colo,
+  NoColo,
+  ColoHost,
+  ColoPort,
+  ColoExport,
+  ActiveDisk,
+  HiddenDisk,
+  Target,
+  UnknownParameter,
+  FormatPrefix,
+  ScriptPrefix,
+  OtherPrefix,
+  UnknownPrefix,
+  Positional,
+  Bad,
 };
 
 struct Step {
@@ -121,8 +147,10 @@ Step next_step(std::string_view s) {
   consider(Rule::HiddenDisk, key_value(s, "hidden-disk="));
   if (s.starts_with("target=")) consider(Rule::Target, {s.size(), s.size()});
   consider(Rule::UnknownParameter, unknown_parameter(s));
-  for (std::string_view f : {"raw:", "qcow:", "qcow2:", "vhd:"}) consider(Rule::FormatPrefix, prefix(s, f), f);
-  for (std::string_view f : {"iscsi:", "nbd:", "enbd:", "drbd:"}) consider(Rule::ScriptPrefix, prefix(s, f), f);
+  for (std::string_view f : {"raw:", "qcow:", "qcow2:", "vhd:"})
+    consider(Rule::FormatPrefix, prefix(s, f), f);
+  for (std::string_view f : {"iscsi:", "nbd:", "enbd:", "drbd:"})
+    consider(Rule::ScriptPrefix, prefix(s, f), f);
   for (std::string_view f : {"tapdisk:", "tap:", "tap2:", "aio:", "ioemu:", "file:", "phy:"})
     consider(Rule::OtherPrefix, prefix(s, f), f);
   consider(Rule::UnknownPrefix, unknown_prefix(s));
@@ -160,7 +188,9 @@ class Parser {
     if (!text.empty() && text.back() == delim) text.pop_back();
     return text;
   }
-  static std::string after_equals(const std::string& text) { return strip(text.substr(text.find('=') + 1), ','); }
+  static std::string after_equals(const std::string& text) {
+    return strip(text.substr(text.find('=') + 1), ',');
+  }
 
   // xl's message names the parameter without the comma that ends it.
   void fail(std::string message, std::string_view near) {
@@ -171,7 +201,8 @@ class Parser {
   void set_format(const std::string& f, std::string_view near) {
     static constexpr std::array kFormats = {"raw", "qcow", "qcow2", "vhd", "empty", "qed"};
     const std::string value = f.empty() ? "raw" : f;
-    if (std::find(kFormats.begin(), kFormats.end(), value) == kFormats.end()) return fail("unknown value for format", near);
+    if (std::find(kFormats.begin(), kFormats.end(), value) == kFormats.end())
+      return fail("unknown value for format", near);
     if (format_set_ && out_.format != value) return fail("format respecified", near);
     out_.format = value;
     format_set_ = true;
@@ -231,20 +262,37 @@ class Parser {
   // Messages name what xl's do: the value of a key=value parameter, the text of any other.
   void apply(const Step& step, const std::string& text, std::string_view spec) {
     switch (step.rule) {
-      case Rule::Blank: return;
-      case Rule::Format: return set_format(after_equals(text), after_equals(text));
+      case Rule::Blank:
+        return;
+      case Rule::Format:
+        return set_format(after_equals(text), after_equals(text));
       case Rule::Cdrom:
-      case Rule::DevtypeCdrom: out_.cdrom = true; return;
-      case Rule::DevtypeDisk: out_.cdrom = false; return;
-      case Rule::DevtypeOther: return fail("unknown value for type", text);
-      case Rule::Access: return set_access(after_equals(text), after_equals(text));
-      case Rule::Backend: return save(out_.backend, after_equals(text), "backend", after_equals(text));
-      case Rule::Vdev: return set_vdev(after_equals(text), after_equals(text));
-      case Rule::Script: return save(out_.script, after_equals(text), "script", after_equals(text));
-      case Rule::Discard: out_.discard = true; return;
-      case Rule::NoDiscard: out_.discard = false; return;
-      case Rule::Target: return save(out_.target, after_equals(text), "target", after_equals(text));
-      case Rule::UnknownParameter: return fail("unknown parameter", text);
+      case Rule::DevtypeCdrom:
+        out_.cdrom = true;
+        return;
+      case Rule::DevtypeDisk:
+        out_.cdrom = false;
+        return;
+      case Rule::DevtypeOther:
+        return fail("unknown value for type", text);
+      case Rule::Access:
+        return set_access(after_equals(text), after_equals(text));
+      case Rule::Backend:
+        return save(out_.backend, after_equals(text), "backend", after_equals(text));
+      case Rule::Vdev:
+        return set_vdev(after_equals(text), after_equals(text));
+      case Rule::Script:
+        return save(out_.script, after_equals(text), "script", after_equals(text));
+      case Rule::Discard:
+        out_.discard = true;
+        return;
+      case Rule::NoDiscard:
+        out_.discard = false;
+        return;
+      case Rule::Target:
+        return save(out_.target, after_equals(text), "target", after_equals(text));
+      case Rule::UnknownParameter:
+        return fail("unknown parameter", text);
       case Rule::FormatPrefix:
         had_prefix_ = true;
         out_.prefix = strip(text, ':');
@@ -257,8 +305,10 @@ class Parser {
         had_prefix_ = true;
         if (!out_.prefix) out_.prefix = strip(text, ':');
         return;
-      case Rule::UnknownPrefix: return fail("unknown deprecated disk prefix", text);
-      case Rule::Positional: return positional_parameter(text, text);
+      case Rule::UnknownPrefix:
+        return fail("unknown deprecated disk prefix", text);
+      case Rule::Positional:
+        return positional_parameter(text, text);
       case Rule::BackendType: {
         const std::string v = after_equals(text);
         if (v != "phy" && v != "tap" && v != "qdisk" && v != "standalone")
@@ -272,8 +322,11 @@ class Parser {
         out_.others.push_back(strip(text, ','));
         return;
       }
-      case Rule::Bad: return fail("bad disk syntax", spec);
-      default: out_.others.push_back(strip(text, ',')); return;  // backendtype=, colo..., trusted, ...
+      case Rule::Bad:
+        return fail("bad disk syntax", spec);
+      default:
+        out_.others.push_back(strip(text, ','));
+        return;  // backendtype=, colo..., trusted, ...
     }
   }
 

@@ -17,7 +17,9 @@ void DomainMap::note(FindingKind kind, Location where, std::string subject, std:
 
 void DomainMap::reject(Location where, std::string message) {
   sink.error(Code::XlRejects, where, std::move(message))
-      .help("the host's xl refuses this file too, so no domain runs from it; fix it, or leave it out of the import");
+      .help(
+          "the host's xl refuses this file too, so no domain runs from it; fix it, or leave it out of the "
+          "import");
 }
 
 std::optional<long> DomainMap::number(const XlCfgSetting& s) {

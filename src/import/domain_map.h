@@ -25,10 +25,10 @@ struct KnownPool {
 
 // What the host must give the domain, collected while mapping it.
 struct DomainNeeds {
-  std::vector<std::string> bridges;               // every bridge a vif attaches to
-  std::vector<const LogicalVolume*> volumes;      // volumes its disks were recognised as
-  std::optional<uint32_t> highest_cpu;            // the highest CPU an affinity names
-  uint64_t maxmem = 0;                            // bytes
+  std::vector<std::string> bridges;           // every bridge a vif attaches to
+  std::vector<const LogicalVolume*> volumes;  // volumes its disks were recognised as
+  std::optional<uint32_t> highest_cpu;        // the highest CPU an affinity names
+  uint64_t maxmem = 0;                        // bytes
 };
 
 struct DomainMap {
@@ -40,8 +40,8 @@ struct DomainMap {
   Draft& out;  // the domain's entry
   XlKeys keys;
   DomainNeeds needs;
-  std::string name;                    // the domain's name, once read
-  DomainType type = DomainType::Pv;    // xl's reading of type/builder
+  std::string name;                        // the domain's name, once read
+  DomainType type = DomainType::Pv;        // xl's reading of type/builder
   std::optional<SchedulerKind> scheduler;  // of the pool it runs in, when known (Pool-0: host's)
   uint32_t maxvcpus = 1;
 
@@ -63,17 +63,17 @@ struct DomainMap {
 };
 
 // In the order the description's fields come in (and xl_domain.cpp writes them).
-void map_domain_core(DomainMap& m);      // name, type, pool, memory, maxmem, vcpus, maxvcpus
-void map_affinity(DomainMap& m);         // cpus, cpus_soft
-void map_credit(DomainMap& m);           // cpu_weight, cap, and the SEDF-era scheduling keys
-void map_boot(DomainMap& m);             // kernel, ramdisk, cmdline, root, extra, bootloader, firmware (PV)
-void map_identity(DomainMap& m);         // uuid, autostart
-void map_disks(DomainMap& m);            // disk
-void map_vifs(DomainMap& m);             // vif
-void map_pci_io(DomainMap& m);           // pci and its pci_* defaults, irqs, ioports, iomem
-void map_display(DomainMap& m);          // vnc*, vfb, vga, stdvga, videoram, and SDL's display keys
-void map_emulated(DomainMap& m);         // serial, usb*, boot, bios, firmware (HVM), device model, tsc_mode, ...
-void map_actions(DomainMap& m);          // on_poweroff, on_reboot, on_crash, on_watchdog
-void map_xl_passthrough(DomainMap& m);   // every key left: through `xl:` when it may, else reported
+void map_domain_core(DomainMap& m);  // name, type, pool, memory, maxmem, vcpus, maxvcpus
+void map_affinity(DomainMap& m);     // cpus, cpus_soft
+void map_credit(DomainMap& m);       // cpu_weight, cap, and the SEDF-era scheduling keys
+void map_boot(DomainMap& m);         // kernel, ramdisk, cmdline, root, extra, bootloader, firmware (PV)
+void map_identity(DomainMap& m);     // uuid, autostart
+void map_disks(DomainMap& m);        // disk
+void map_vifs(DomainMap& m);         // vif
+void map_pci_io(DomainMap& m);       // pci and its pci_* defaults, irqs, ioports, iomem
+void map_display(DomainMap& m);      // vnc*, vfb, vga, stdvga, videoram, and SDL's display keys
+void map_emulated(DomainMap& m);     // serial, usb*, boot, bios, firmware (HVM), device model, tsc_mode, ...
+void map_actions(DomainMap& m);      // on_poweroff, on_reboot, on_crash, on_watchdog
+void map_xl_passthrough(DomainMap& m);  // every key left: through `xl:` when it may, else reported
 
 }  // namespace xenplan

@@ -22,7 +22,8 @@ bool plain_string(std::string_view s) {
     return false;
   }
   std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(c)); });
   for (std::string_view special : {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}) {
     if (lower == special) return false;
   }
@@ -54,7 +55,8 @@ Draft Draft::text(std::string s) {
 Draft& Draft::set(std::string_view key, Draft value) {
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == key) {
-      value.comments_.insert(value.comments_.begin(), children_[i]->comments_.begin(), children_[i]->comments_.end());
+      value.comments_.insert(value.comments_.begin(), children_[i]->comments_.begin(),
+                             children_[i]->comments_.end());
       *children_[i] = std::move(value);
       return *children_[i];
     }
@@ -91,8 +93,12 @@ std::string Draft::flow() const {
 
 void Draft::write_value(std::string& out, int indent) const {
   switch (kind_) {
-    case Kind::Word: out += " " + scalar_ + "\n"; return;
-    case Kind::Text: out += " " + (plain_string(scalar_) ? scalar_ : double_quoted(scalar_)) + "\n"; return;
+    case Kind::Word:
+      out += " " + scalar_ + "\n";
+      return;
+    case Kind::Text:
+      out += " " + (plain_string(scalar_) ? scalar_ : double_quoted(scalar_)) + "\n";
+      return;
     case Kind::Map:
       if (children_.empty()) {
         out += " {}\n";

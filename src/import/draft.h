@@ -46,7 +46,7 @@ class Draft {
 
   Kind kind_;
   std::string scalar_;
-  std::vector<std::string> keys_;                // Map: one per child
+  std::vector<std::string> keys_;                 // Map: one per child
   std::vector<std::unique_ptr<Draft>> children_;  // Map values or List items
   std::vector<std::string> comments_;
 };

@@ -43,7 +43,8 @@ class Scanner {
       }
       pos_ = start;
       const std::string first = command();
-      if (first == "if" || first == "case" || first == "for" || first == "while" || first == "until") ++depth_;
+      if (first == "if" || first == "case" || first == "for" || first == "while" || first == "until")
+        ++depth_;
       if ((first == "fi" || first == "esac" || first == "done") && depth_ > 0) --depth_;
       out.commands.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(pos_)});
     }
@@ -110,7 +111,8 @@ class Scanner {
       } else if (c == '"') {
         ++pos_;
         while (pos_ < t_.size() && t_[pos_] != '"') {
-          if (t_[pos_] == '\\' && pos_ + 1 < t_.size() && std::string_view("$`\"\\\n").find(t_[pos_ + 1]) != std::string_view::npos) {
+          if (t_[pos_] == '\\' && pos_ + 1 < t_.size() &&
+              std::string_view("$`\"\\\n").find(t_[pos_ + 1]) != std::string_view::npos) {
             if (t_[pos_ + 1] != '\n') out += t_[pos_ + 1];
             pos_ += 2;
           } else if (!expansion(out, evaluated)) {
@@ -223,8 +225,10 @@ class Scanner {
         while (pos_ < t_.size() && t_[pos_] != '\n') ++pos_;
         break;
       }
-      if (c == ' ' || c == '\t') in_first = first.empty();
-      else if (in_first) first += c;
+      if (c == ' ' || c == '\t')
+        in_first = first.empty();
+      else if (in_first)
+        first += c;
       ++pos_;
     }
     return first;

@@ -44,7 +44,8 @@ InterfacesSource read_interfaces(const SourceFile& file) {
       line.append(part);
       break;
     }
-    const Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(pos > begin && t[pos - 1] == '\n' ? pos - 1 : pos)};
+    const Span span{static_cast<uint32_t>(begin),
+                    static_cast<uint32_t>(pos > begin && t[pos - 1] == '\n' ? pos - 1 : pos)};
     const std::vector<std::string> words = words_of(line);
     if (words.empty() || words[0].starts_with('#')) continue;
     if (!starts_stanza(words[0])) {

@@ -82,7 +82,8 @@ void walk(const fs::path& dir, std::vector<Found>& out, std::vector<std::string>
   std::set<fs::path> autostarted;
   const bool has_auto = fs::is_directory(dir / "auto");
   if (has_auto) {
-    for (const auto& e : fs::directory_iterator(dir / "auto")) autostarted.insert(fs::weakly_canonical(e.path()));
+    for (const auto& e : fs::directory_iterator(dir / "auto"))
+      autostarted.insert(fs::weakly_canonical(e.path()));
   }
   std::vector<fs::path> files;
   for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
@@ -128,7 +129,8 @@ LoadedSources load_import_sources(const ImportInputs& inputs, DiagnosticSink& si
   }
   auto unreadable = [&](const std::string& path, const std::string& reason) {
     s.files.push_back(std::make_unique<SourceFile>(path, ""));
-    sink.error(Code::InputUnreadable, Location::whole(s.files.back().get()), fmt::format("cannot read the file: {}", reason));
+    sink.error(Code::InputUnreadable, Location::whole(s.files.back().get()),
+               fmt::format("cannot read the file: {}", reason));
     out.readable = false;
   };
   struct Read {
@@ -153,8 +155,9 @@ LoadedSources load_import_sources(const ImportInputs& inputs, DiagnosticSink& si
   for (const Read& r : read) {
     if (r.kind == Kind::Grub) grub.push_back(r.file);
   }
-  std::stable_sort(grub.begin(), grub.end(),
-                   [](const SourceFile* a, const SourceFile* b) { return grub_before(a->name(), b->name()); });
+  std::stable_sort(grub.begin(), grub.end(), [](const SourceFile* a, const SourceFile* b) {
+    return grub_before(a->name(), b->name());
+  });
   std::map<std::string, std::string> env;  // the shell variables the GRUB files set, in order
   for (const SourceFile* g : grub) s.grub.push_back(read_grub_defaults(*g, env));
   for (const Read& r : read) {

@@ -24,9 +24,13 @@ bool read_lvs(const SourceFile& file, std::vector<LogicalVolume>& out, Diagnosti
     std::string size = cols.size() >= 3 ? cols[2] : "";
     if (!size.empty() && (size.back() == 'B' || size.back() == 'b')) size.pop_back();
     const auto [ptr, ec] = std::from_chars(size.data(), size.data() + size.size(), lv.bytes);
-    if (cols.size() < 3 || cols.size() > 4 || size.empty() || ec != std::errc() || ptr != size.data() + size.size()) {
-      sink.error(Code::SyntaxError, {&file, span}, "expected a volume group, a logical volume, its size in bytes and its devices")
-          .help("give the output of `lvs --noheadings --units b --nosuffix -o vg_name,lv_name,lv_size,devices`");
+    if (cols.size() < 3 || cols.size() > 4 || size.empty() || ec != std::errc() ||
+        ptr != size.data() + size.size()) {
+      sink.error(Code::SyntaxError, {&file, span},
+                 "expected a volume group, a logical volume, its size in bytes and its devices")
+          .help(
+              "give the output of `lvs --noheadings --units b --nosuffix -o "
+              "vg_name,lv_name,lv_size,devices`");
       ok = false;
       continue;
     }

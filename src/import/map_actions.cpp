@@ -11,7 +11,8 @@ namespace xenplan {
 
 void map_actions(DomainMap& m) {
   static constexpr std::array<std::string_view, 7> kActions = {
-      "destroy", "restart", "rename-restart", "preserve", "coredump-destroy", "coredump-restart", "soft-reset"};
+      "destroy",          "restart",          "rename-restart", "preserve",
+      "coredump-destroy", "coredump-restart", "soft-reset"};
   for (const char* key : {"on_poweroff", "on_reboot", "on_crash", "on_watchdog"}) {
     const XlCfgSetting* s = m.keys.take(key);
     const std::string* action = s ? m.text(*s) : nullptr;

@@ -28,13 +28,15 @@ CpuParse parse_xl_cpus(std::string_view text, std::optional<uint32_t> host_cpus)
   size_t pos = 0;
   while (pos <= text.size()) {
     const size_t comma = text.find(',', pos);
-    std::string_view part = text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    std::string_view part =
+        text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
     pos = comma == std::string_view::npos ? text.size() + 1 : comma + 1;
     if (part.empty()) continue;  // strtok skips empty fields
     const bool remove = part.starts_with('^');
     if (remove) part.remove_prefix(1);
     if (part.starts_with("node:") || part.starts_with("nodes:"))
-      return {std::nullopt, true, "NUMA node sets need the host's topology, which the description does not have"};
+      return {std::nullopt, true,
+              "NUMA node sets need the host's topology, which the description does not have"};
     if (part == "all") {
       if (remove) return {std::nullopt, false, "xl refuses `^all`"};
       if (!host_cpus) return {std::nullopt, true, "`all` needs the host's CPU count: give --cpus"};
@@ -108,9 +110,10 @@ void map_hard(DomainMap& m) {
   const auto sets = per_vcpu(m, *s);
   if (!sets) return;
   if (sets->size() < m.maxvcpus) {
-    m.note(FindingKind::Dropped, m.at(s->value.span), "cpus",
-           fmt::format("the list pins {} of the domain's {} vCPUs, and the description pins every vCPU or none",
-                       sets->size(), m.maxvcpus));
+    m.note(
+        FindingKind::Dropped, m.at(s->value.span), "cpus",
+        fmt::format("the list pins {} of the domain's {} vCPUs, and the description pins every vCPU or none",
+                    sets->size(), m.maxvcpus));
     return;
   }
   Draft list = Draft::list();
@@ -139,9 +142,9 @@ void map_soft(DomainMap& m) {
     const auto sets = per_vcpu(m, *s);
     if (!sets) return;
     // One set for every vCPU reads the same as the string: the description holds only that.
-    const bool uniform = sets->size() == m.maxvcpus && std::all_of(sets->begin(), sets->end(), [&](const CpuSet& x) {
-                           return x == sets->front();
-                         });
+    const bool uniform =
+        sets->size() == m.maxvcpus &&
+        std::all_of(sets->begin(), sets->end(), [&](const CpuSet& x) { return x == sets->front(); });
     if (!uniform || sets->empty()) {
       m.note(FindingKind::Dropped, m.at(s->value.span), "cpus_soft",
              "the description gives every vCPU the same soft affinity, and this list does not");
@@ -160,8 +163,9 @@ void map_affinity(DomainMap& m) {
   map_soft(m);
   if (m.scheduler == SchedulerKind::Null) {
     const XlCfgSetting* cpus = m.keys.peek("cpus");
-    m.note(FindingKind::Rewritten, cpus ? m.at(cpus->value.span) : m.whole(), "cpus",
-           "the domain runs in a null pool: xenplan pins each vCPU to the CPU of its own the analysis gives it");
+    m.note(
+        FindingKind::Rewritten, cpus ? m.at(cpus->value.span) : m.whole(), "cpus",
+        "the domain runs in a null pool: xenplan pins each vCPU to the CPU of its own the analysis gives it");
   }
 }
 

@@ -15,8 +15,9 @@ namespace {
 const std::string* printable(DomainMap& m, const XlCfgSetting& s, const std::string* text) {
   if (!text) return nullptr;
   if (const auto problem = free_text_problem(*text)) {
-    m.note(FindingKind::Dropped, m.at(s.value.span), s.key,
-           fmt::format("{}: xenplan writes xl.cfg strings on one line, without control characters", *problem));
+    m.note(
+        FindingKind::Dropped, m.at(s.value.span), s.key,
+        fmt::format("{}: xenplan writes xl.cfg strings on one line, without control characters", *problem));
     return nullptr;
   }
   return text;
@@ -36,7 +37,9 @@ std::optional<std::string> firmware_kernel(DomainMap& m, bool has_kernel) {
     m.reject(m.at(s->value.span), "both `kernel` and `firmware` are given: xl takes one");
     return std::nullopt;
   }
-  const auto prefix = [&](std::string_view word) { return name->size() <= word.size() && word.starts_with(*name); };
+  const auto prefix = [&](std::string_view word) {
+    return name->size() <= word.size() && word.starts_with(*name);
+  };
   if (!prefix("pvgrub32") && !prefix("pvgrub64")) {
     m.reject(m.at(s->value.span), "PV and PVH `firmware` is pvgrub32 or pvgrub64 only");
     return std::nullopt;
@@ -57,7 +60,8 @@ void map_command_line(DomainMap& m, bool has_kernel) {
     if (!text) continue;
     if (!has_kernel) {
       m.note(FindingKind::Dropped, m.at(s->value.span), key,
-             "xenplan gives a command line only to a kernel it boots directly (`kernel`), and this domain has none");
+             "xenplan gives a command line only to a kernel it boots directly (`kernel`), and this domain "
+             "has none");
     } else if (cmdline && s != cmdline) {
       m.note(FindingKind::Ignored, m.at(s->key_span), key, "xl ignores root and extra beside cmdline");
     } else {
@@ -116,7 +120,8 @@ void map_boot(DomainMap& m) {
     if (ramdisk && has_kernel)
       m.out.set("ramdisk", Draft::text(*ramdisk));
     else if (ramdisk)
-      m.note(FindingKind::Dropped, m.at(s->value.span), "ramdisk", "a ramdisk goes with `kernel`, and there is none");
+      m.note(FindingKind::Dropped, m.at(s->value.span), "ramdisk",
+             "a ramdisk goes with `kernel`, and there is none");
   }
   map_command_line(m, has_kernel);
   map_bootloader(m);

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <bit>
 #include <sstream>
 
@@ -28,7 +27,8 @@ std::optional<int> prefix_length(std::string_view mask) {
   int parts = 0;
   std::istringstream in{std::string(mask)};
   for (std::string octet; std::getline(in, octet, '.'); ++parts) {
-    if (octet.empty() || octet.size() > 3 || octet.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    if (octet.empty() || octet.size() > 3 || octet.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
     const unsigned n = static_cast<unsigned>(std::stoul(octet));
     if (n > 255) return std::nullopt;
     value = value << 8 | n;
@@ -49,14 +49,22 @@ class BridgeMapper {
     std::string address, netmask, gateway;
     for (const IfaceOption& o : s_.options) {
       const std::string name = option_name(o.name);
-      if (name == "bridge_ports") ports(bridge, o);
-      else if (name == "address") address = o.value;
-      else if (name == "netmask") netmask = o.value;
-      else if (name == "gateway") gateway = o.value;
-      else if (name == "bridge_stp") fixed(o, o.value == "off" || o.value == "no" || o.value == "0", "bridge_stp off");
-      else if (name == "bridge_fd") fixed(o, o.value == "0", "bridge_fd 0");
-      else if (name == "bridge_maxwait") fixed(o, o.value == "0", "bridge_maxwait 0");
-      else drop(o, fmt::format("the description's bridges have no field for `{} {}`", o.name, o.value));
+      if (name == "bridge_ports")
+        ports(bridge, o);
+      else if (name == "address")
+        address = o.value;
+      else if (name == "netmask")
+        netmask = o.value;
+      else if (name == "gateway")
+        gateway = o.value;
+      else if (name == "bridge_stp")
+        fixed(o, o.value == "off" || o.value == "no" || o.value == "0", "bridge_stp off");
+      else if (name == "bridge_fd")
+        fixed(o, o.value == "0", "bridge_fd 0");
+      else if (name == "bridge_maxwait")
+        fixed(o, o.value == "0", "bridge_maxwait 0");
+      else
+        drop(o, fmt::format("the description's bridges have no field for `{} {}`", o.name, o.value));
     }
     for (const char* option : {"bridge_fd", "bridge_maxwait"}) {
       const bool given = std::any_of(s_.options.begin(), s_.options.end(),
@@ -77,7 +85,8 @@ class BridgeMapper {
  private:
   Location at(Span span) const { return {src_.file, span}; }
   void drop(const IfaceOption& o, std::string why) {
-    later_.push_back({FindingKind::Dropped, at(o.span), fmt::format("{}.{}", s_.name, option_name(o.name)), std::move(why)});
+    later_.push_back({FindingKind::Dropped, at(o.span), fmt::format("{}.{}", s_.name, option_name(o.name)),
+                      std::move(why)});
   }
   void fixed(const IfaceOption& o, bool same, std::string_view xenplan) {
     if (!same) drop(o, fmt::format("xenplan's bridges have {}", xenplan));
@@ -97,14 +106,16 @@ class BridgeMapper {
     bridge.set("ports", std::move(list));
   }
 
-  void method(Draft& bridge, const std::string& address, const std::string& netmask, const std::string& gateway) {
+  void method(Draft& bridge, const std::string& address, const std::string& netmask,
+              const std::string& gateway) {
     if (s_.method == "dhcp" || s_.method == "manual") {
       bridge.set("address", Draft::word(s_.method));
       return;
     }
     if (s_.method != "static") {
-      later_.push_back({FindingKind::Dropped, at(s_.span), s_.name + ".method",
-                        fmt::format("the description's bridges are dhcp, manual or static, not {}", s_.method)});
+      later_.push_back(
+          {FindingKind::Dropped, at(s_.span), s_.name + ".method",
+           fmt::format("the description's bridges are dhcp, manual or static, not {}", s_.method)});
       bridge.set("address", Draft::word("manual"));
       return;
     }
@@ -113,8 +124,9 @@ class BridgeMapper {
       if (const auto bits = prefix_length(netmask)) cidr += fmt::format("/{}", *bits);
     }
     if (ipv4_cidr_problem(cidr)) {
-      later_.push_back({FindingKind::Dropped, at(s_.span), s_.name + ".address",
-                        fmt::format("`{}` is not an IPv4 address with its prefix: the bridge is manual", address)});
+      later_.push_back(
+          {FindingKind::Dropped, at(s_.span), s_.name + ".address",
+           fmt::format("`{}` is not an IPv4 address with its prefix: the bridge is manual", address)});
       bridge.set("address", Draft::word("manual"));
       return;
     }
@@ -130,8 +142,11 @@ class BridgeMapper {
       for (const IfaceStart& s : file.starts) {
         if (s.name != s_.name) continue;
         if (s.keyword != "auto")
-          later_.push_back({FindingKind::Rewritten, {file.file, s.span}, s_.name + ".auto",
-                            fmt::format("`{}`: xenplan's stanza brings the bridge up with `auto`", s.keyword)});
+          later_.push_back(
+              {FindingKind::Rewritten,
+               {file.file, s.span},
+               s_.name + ".auto",
+               fmt::format("`{}`: xenplan's stanza brings the bridge up with `auto`", s.keyword)});
         return;
       }
     }

@@ -27,12 +27,14 @@ const LogicalVolume* logical_volume(const DomainMap& m, std::string_view path) {
 }
 
 // The disk's source: `volume`, `device` or `file`. False when the target cannot be one.
-bool map_source(DomainMap& m, const DiskSpec& d, Draft& disk, const XlCfgValue& item, const std::string& subject) {
+bool map_source(DomainMap& m, const DiskSpec& d, Draft& disk, const XlCfgValue& item,
+                const std::string& subject) {
   const std::string& target = *d.target;
   if (const auto problem = absolute_path_problem(target)) {
     m.note(FindingKind::Dropped, m.at(item.span), subject,
-           fmt::format("the target `{}` is not a path ({}): the description's disks are volumes, devices or files",
-                       target, *problem));
+           fmt::format(
+               "the target `{}` is not a path ({}): the description's disks are volumes, devices or files",
+               target, *problem));
     return false;
   }
   const LogicalVolume* lv = logical_volume(m, target);
@@ -70,7 +72,8 @@ void map_disk(DomainMap& m, const XlCfgValue& item, size_t index, Draft& disks) 
   if (d.cdrom && m.type == DomainType::Hvm) {
     disk.set("cdrom", Draft::word("true"));
   } else if (d.cdrom) {
-    dropped.emplace_back(subject + ".devtype", "the description has CD-ROM drives for HVM guests only: a read-only disk");
+    dropped.emplace_back(subject + ".devtype",
+                         "the description has CD-ROM drives for HVM guests only: a read-only disk");
     disk.set("access", Draft::word("ro"));
   }
   if (!d.readwrite && !d.cdrom) disk.set("access", Draft::word("ro"));
@@ -99,7 +102,8 @@ void map_disks(DomainMap& m) {
   const XlCfgSetting* s = m.keys.take("disk");
   if (!s) return;
   if (!s->value.is_list()) {
-    m.note(FindingKind::Ignored, m.at(s->value.span), "disk", "xl reads a list of disks here and ignores a string");
+    m.note(FindingKind::Ignored, m.at(s->value.span), "disk",
+           "xl reads a list of disks here and ignores a string");
     return;
   }
   Draft disks = Draft::list();

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <map>
 
 #include "base/units.h"
@@ -96,7 +95,9 @@ void map_hvm_vnc(DomainMap& m) {
     return;
   }
   std::vector<Finding> later;
-  if (!vnc) later.push_back({FindingKind::Defaulted, v.where, "vnc", "not given: on, libxl's default for HVM guests"});
+  if (!vnc)
+    later.push_back(
+        {FindingKind::Defaulted, v.where, "vnc", "not given: on, libxl's default for HVM guests"});
   place_vnc(m, vnc_block(v, later), later);
 }
 
@@ -106,7 +107,8 @@ std::map<std::string, std::string> vfb_fields(std::string_view spec) {
   size_t pos = 0;
   while (pos < spec.size()) {
     const size_t comma = spec.find(',', pos);
-    std::string_view f = spec.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    std::string_view f =
+        spec.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
     pos = comma == std::string_view::npos ? spec.size() : comma + 1;
     while (f.starts_with(' ')) f.remove_prefix(1);
     if (f.empty()) continue;
@@ -133,7 +135,8 @@ void map_vfb(DomainMap& m, const XlCfgSetting& s) {
            "a framebuffer without VNC (SDL only): the description's framebuffers are VNC displays");
     return;
   }
-  VncView v{std::nullopt, number("vncdisplay"), number("vncunused"), fields.count("vncpasswd") > 0,
+  VncView v{std::nullopt,         number("vncdisplay"),
+            number("vncunused"),  fields.count("vncpasswd") > 0,
             m.at(items[0]->span), "vfb[0]."};
   if (fields.count("vnclisten")) v.listen = fields.at("vnclisten");
   std::vector<Finding> later;
@@ -165,12 +168,14 @@ void map_framebuffer(DomainMap& m) {
     for (const XlCfgSetting* s : given)
       m.note(FindingKind::Ignored, m.at(s->key_span), s->key,
              from_list ? "xl ignores the top-level display keys beside a vfb"
-                       : fmt::format("xl reads it for {} guests only with vnc = 1", m.type == DomainType::Pv ? "PV" : "HVM"));
+                       : fmt::format("xl reads it for {} guests only with vnc = 1",
+                                     m.type == DomainType::Pv ? "PV" : "HVM"));
     return;
   }
   std::vector<Finding> later;
   for (const XlCfgSetting* s : given) {
-    if (s->key == "keymap" || s->key == "sdl" || s->key == "opengl" || s->key == "display" || s->key == "xauthority")
+    if (s->key == "keymap" || s->key == "sdl" || s->key == "opengl" || s->key == "display" ||
+        s->key == "xauthority")
       later.push_back({FindingKind::Dropped, m.at(s->key_span), s->key,
                        "the description writes a PV framebuffer as a vfb, which has no field for it"});
   }
@@ -185,17 +190,20 @@ void map_card(DomainMap& m) {
     for (const XlCfgSetting* s : {vga, stdvga})
       if (s) m.note(FindingKind::Ignored, m.at(s->key_span), s->key, "xl reads it for HVM guests only");
     if (videoram)
-      m.note(FindingKind::Dropped, m.at(videoram->key_span), "videoram", "the description has video RAM for HVM guests only");
+      m.note(FindingKind::Dropped, m.at(videoram->key_span), "videoram",
+             "the description has video RAM for HVM guests only");
     return;
   }
   if (const std::string* kind = vga ? m.text(*vga) : nullptr) {
     if (*kind == "stdvga" || *kind == "cirrus" || *kind == "none")
       m.out.set("vga", Draft::word(*kind));
     else if (*kind == "qxl")
-      m.note(FindingKind::Dropped, m.at(vga->value.span), "vga", "the description's cards are cirrus, stdvga and none");
+      m.note(FindingKind::Dropped, m.at(vga->value.span), "vga",
+             "the description's cards are cirrus, stdvga and none");
     else
       m.reject(m.at(vga->value.span), fmt::format("xl knows no vga \"{}\"", *kind));
-    if (stdvga) m.note(FindingKind::Ignored, m.at(stdvga->key_span), "stdvga", "xl ignores stdvga beside vga");
+    if (stdvga)
+      m.note(FindingKind::Ignored, m.at(stdvga->key_span), "stdvga", "xl ignores stdvga beside vga");
   } else if (const auto std = stdvga ? m.number(*stdvga) : std::nullopt) {
     m.out.set("vga", Draft::word(*std ? "stdvga" : "cirrus"));
   }

@@ -40,8 +40,7 @@ void map_type(DomainMap& m) {
         built = DomainType::Pv;
       else
         m.reject(m.at(s->value.span), fmt::format("`builder` \"{}\" is neither hvm nor generic", *b));
-      if (built && type && *built != *type)
-        m.reject(m.at(s->value.span), "`builder` contradicts `type`");
+      if (built && type && *built != *type) m.reject(m.at(s->value.span), "`builder` contradicts `type`");
       if (built) type = built;
     }
   }
@@ -72,10 +71,11 @@ void map_pool(DomainMap& m) {
     m.scheduler = p->scheduler;
     return;
   }
-  m.note(FindingKind::Dropped, m.at(s->value.span), "pool",
-         fmt::format("no cpupool file among the sources defines pool `{}`, so the domain is placed in Pool-0; "
-                     "import the pool's file too",
-                     *name));
+  m.note(
+      FindingKind::Dropped, m.at(s->value.span), "pool",
+      fmt::format("no cpupool file among the sources defines pool `{}`, so the domain is placed in Pool-0; "
+                  "import the pool's file too",
+                  *name));
 }
 
 void map_memory(DomainMap& m) {
@@ -83,7 +83,8 @@ void map_memory(DomainMap& m) {
   const std::optional<long> memory = s ? m.number(*s) : std::nullopt;
   uint64_t mib = 32;  // libxl's default (libxl__domain_build_info_setdefault)
   if (memory && *memory > 0) mib = static_cast<uint64_t>(*memory);
-  if (memory && *memory <= 0) m.reject(m.at(s->value.span), fmt::format("`memory` {} is not a size in MiB", *memory));
+  if (memory && *memory <= 0)
+    m.reject(m.at(s->value.span), fmt::format("`memory` {} is not a size in MiB", *memory));
   Draft& field = m.out.set("memory", Draft::word(format_memory(mib * kMiB)));
   if (!memory)
     m.note(FindingKind::Defaulted, s ? m.at(s->value.span) : m.whole(), "memory",
@@ -94,7 +95,8 @@ void map_memory(DomainMap& m) {
       m.out.set("maxmem", Draft::word(format_memory(static_cast<uint64_t>(*maxmem) * kMiB)));
       m.needs.maxmem = std::max(m.needs.maxmem, static_cast<uint64_t>(*maxmem) * kMiB);
     } else {
-      m.reject(m.at(m.keys.peek("maxmem")->value.span), fmt::format("`maxmem` {} is not a size in MiB", *maxmem));
+      m.reject(m.at(m.keys.peek("maxmem")->value.span),
+               fmt::format("`maxmem` {} is not a size in MiB", *maxmem));
     }
   }
 }
@@ -133,19 +135,21 @@ void map_credit(DomainMap& m) {
       credit.set(field, Draft::number(static_cast<uint64_t>(*n)));
     } else {
       m.note(FindingKind::Dropped, m.at(s->value.span), key,
-             m.scheduler ? fmt::format("the domain's pool runs {}, and `credit` applies to credit and credit2 pools "
-                                       "only",
-                                       scheduler_name(*m.scheduler))
-                         : std::string("the scheduler of the domain's pool is not known"));
+             m.scheduler
+                 ? fmt::format("the domain's pool runs {}, and `credit` applies to credit and credit2 pools "
+                               "only",
+                               scheduler_name(*m.scheduler))
+                 : std::string("the scheduler of the domain's pool is not known"));
     }
   }
   if (credit.size() > 0) m.out.set("credit", std::move(credit));
   // xl.cfg's scheduling keys of SEDF's time (xl_parse.c reads them; xl.cfg(5) no longer documents them).
   for (const char* key : {"period", "slice", "latency", "extratime"}) {
     if (const XlCfgSetting* s = m.keys.take(key)) {
-      m.note(FindingKind::Dropped, m.at(s->key_span), key,
-             "a scheduling parameter xl.cfg(5) no longer documents: xenplan gives RTDS domains `rtds: {period, "
-             "budget}` instead");
+      m.note(
+          FindingKind::Dropped, m.at(s->key_span), key,
+          "a scheduling parameter xl.cfg(5) no longer documents: xenplan gives RTDS domains `rtds: {period, "
+          "budget}` instead");
     }
   }
 }
@@ -162,7 +166,8 @@ void map_identity(DomainMap& m) {
   if (m.source.autostart && !*m.source.autostart) {
     Draft& autostart = m.out.set("autostart", Draft::word("false"));
     m.note(FindingKind::Guessed, m.whole(), "autostart",
-           "the file is not linked from /etc/xen/auto, so xendomains did not start it at boot: xenplan-up leaves it "
+           "the file is not linked from /etc/xen/auto, so xendomains did not start it at boot: xenplan-up "
+           "leaves it "
            "down too",
            &autostart);
   }

@@ -33,7 +33,8 @@ void map_serial(DomainMap& m) {
   if (!port) {
     const auto items = xl_strings(s->value);
     if (items.size() != 1) {
-      m.note(FindingKind::Dropped, m.at(s->value.span), "serial", "the description gives an HVM guest one serial port");
+      m.note(FindingKind::Dropped, m.at(s->value.span), "serial",
+             "the description gives an HVM guest one serial port");
       return;
     }
     port = &items[0]->text;
@@ -58,15 +59,17 @@ void map_usb(DomainMap& m) {
   if (devices) {
     if (const std::string* one = xl_text(devices->value)) {
       names.push_back(*one);
-      later.push_back({FindingKind::Rewritten, m.at(devices->value.span), "usbdevice",
-                       "one device is written as a list of one (usbdevice = [\"...\"]), which xl reads alike"});
+      later.push_back(
+          {FindingKind::Rewritten, m.at(devices->value.span), "usbdevice",
+           "one device is written as a list of one (usbdevice = [\"...\"]), which xl reads alike"});
     } else {
       for (const XlCfgValue* item : xl_strings(devices->value)) names.push_back(item->text);
     }
   }
   const std::optional<long> on = usb ? m.number(*usb) : std::nullopt;
   if (on && *on == 0 && names.empty() && !version) {
-    m.note(FindingKind::Rewritten, m.at(usb->value.span), "usb", "usb = 0 is the default: the description leaves it out");
+    m.note(FindingKind::Rewritten, m.at(usb->value.span), "usb",
+           "usb = 0 is the default: the description leaves it out");
     return;
   }
   if (!names.empty()) {
@@ -74,17 +77,22 @@ void map_usb(DomainMap& m) {
     for (const std::string& n : names) list.push(Draft::text(n));
     block.set("devices", std::move(list));
     if (on && *on == 0)
-      later.push_back({FindingKind::Dropped, m.at(usb->value.span), "usb", "usb = 0 beside usbdevice: xenplan turns USB on"});
+      later.push_back({FindingKind::Dropped, m.at(usb->value.span), "usb",
+                       "usb = 0 beside usbdevice: xenplan turns USB on"});
     if (!usb)
-      later.push_back({FindingKind::Defaulted, m.at(devices->key_span), "usb", "xenplan writes usb = 1 with usbdevice"});
+      later.push_back(
+          {FindingKind::Defaulted, m.at(devices->key_span), "usb", "xenplan writes usb = 1 with usbdevice"});
     if (version)
-      later.push_back({FindingKind::Ignored, m.at(version->key_span), "usbversion", "xl ignores usbversion beside usbdevice"});
+      later.push_back({FindingKind::Ignored, m.at(version->key_span), "usbversion",
+                       "xl ignores usbversion beside usbdevice"});
   } else if (const auto v = version ? m.number(*version) : std::nullopt) {
     if (*v >= 1 && *v <= 3)
       block.set("version", Draft::number(static_cast<uint64_t>(*v)));
     else
       m.reject(m.at(version->value.span), fmt::format("usbversion {} is not 1, 2 or 3", *v));
-    if (usb) later.push_back({FindingKind::Ignored, m.at(usb->key_span), "usb", "usbversion gives the controller itself"});
+    if (usb)
+      later.push_back(
+          {FindingKind::Ignored, m.at(usb->key_span), "usb", "usbversion gives the controller itself"});
   } else if (usb) {
     m.note(FindingKind::Dropped, m.at(usb->key_span), "usb",
            "USB without a version or devices: give the description's `usb` a `version` (1, 2 or 3)");
@@ -102,8 +110,9 @@ void map_boot_order(DomainMap& m) {
   for (char c : *order) {
     const char* device = c == 'c' ? "disk" : c == 'd' ? "cdrom" : c == 'n' ? "network" : nullptr;
     if (!device) {
-      m.note(FindingKind::Dropped, m.at(m.keys.peek("boot")->value.span), "boot",
-             fmt::format("the description boots from disks (c), CD-ROMs (d) and the network (n), not `{}`", c));
+      m.note(
+          FindingKind::Dropped, m.at(m.keys.peek("boot")->value.span), "boot",
+          fmt::format("the description boots from disks (c), CD-ROMs (d) and the network (n), not `{}`", c));
       return;
     }
     list.push(Draft::word(device));
@@ -161,12 +170,16 @@ void map_guest_wide(DomainMap& m) {
   if (const XlCfgSetting* s = m.keys.take("tsc_mode")) {
     static constexpr const char* kModes[] = {"default", "always_emulate", "native", "native_paravirt"};
     std::optional<std::string> mode;
-    if (const auto n = xl_long(s->value); n && *n >= 0 && *n <= 3) mode = kModes[*n];  // deprecated numbers
-    else if (const std::string* t = xl_text(s->value); t && !n) mode = *t;
+    if (const auto n = xl_long(s->value); n && *n >= 0 && *n <= 3)
+      mode = kModes[*n];  // deprecated numbers
+    else if (const std::string* t = xl_text(s->value); t && !n)
+      mode = *t;
     if (!mode || std::find(std::begin(kModes), std::end(kModes), *mode) == std::end(kModes))
-      m.reject(m.at(s->value.span), "xl reads tsc_mode as default, always_emulate, native or native_paravirt");
+      m.reject(m.at(s->value.span),
+               "xl reads tsc_mode as default, always_emulate, native or native_paravirt");
     else if (*mode == "native_paravirt")
-      m.note(FindingKind::Dropped, m.at(s->value.span), "tsc_mode", "the description's TSC modes are default, always_emulate and native");
+      m.note(FindingKind::Dropped, m.at(s->value.span), "tsc_mode",
+             "the description's TSC modes are default, always_emulate and native");
     else
       m.out.set("tsc_mode", Draft::word(*mode));
   }
@@ -176,10 +189,12 @@ void map_guest_wide(DomainMap& m) {
     const auto n = xl_long(s->value);
     if (!n) {
       m.note(FindingKind::Dropped, m.at(s->value.span), key,
-             std::string(key) == "viridian" ? "a list of enlightenments: the description's viridian is on or off"
-                                            : "xl reads a number here");
+             std::string(key) == "viridian"
+                 ? "a list of enlightenments: the description's viridian is on or off"
+                 : "xl reads a number here");
     } else if (!hvm(m)) {
-      m.note(std::string(key) == "viridian" ? FindingKind::Ignored : FindingKind::Dropped, m.at(s->key_span), key,
+      m.note(std::string(key) == "viridian" ? FindingKind::Ignored : FindingKind::Dropped, m.at(s->key_span),
+             key,
              std::string(key) == "viridian" ? "xl reads it for HVM guests only"
                                             : "the description sets it for HVM guests only");
     } else {

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -25,7 +24,8 @@ constexpr std::string_view kDom0Default = "GRUB_CMDLINE_LINUX_XEN_REPLACE_DEFAUL
 constexpr std::string_view kOverride = "XEN_OVERRIDE_GRUB_DEFAULT";
 
 bool xen_variable(std::string_view name) {
-  return name == kXenLine || name == kXenDefault || name == kDom0Line || name == kDom0Default || name == kOverride;
+  return name == kXenLine || name == kXenDefault || name == kDom0Line || name == kDom0Default ||
+         name == kOverride;
 }
 
 struct Value {
@@ -40,10 +40,12 @@ std::optional<uint64_t> xen_size(std::string_view s) {
   char* end = nullptr;
   uint64_t n = std::strtoull(text.c_str(), &end, 0);
   const std::string_view unit(end);
-  const int shift = unit == "T" || unit == "t" ? 40 : unit == "G" || unit == "g" ? 30 : unit == "M" || unit == "m" ? 20
-                    : unit == "K" || unit == "k" || unit.empty()                    ? 10
-                    : unit == "B" || unit == "b"                                    ? 0
-                                                                                    : -1;
+  const int shift = unit == "T" || unit == "t"                   ? 40
+                    : unit == "G" || unit == "g"                 ? 30
+                    : unit == "M" || unit == "m"                 ? 20
+                    : unit == "K" || unit == "k" || unit.empty() ? 10
+                    : unit == "B" || unit == "b"                 ? 0
+                                                                 : -1;
   if (shift < 0 || n > (UINT64_MAX >> shift)) return std::nullopt;
   return n << shift;
 }
@@ -102,7 +104,8 @@ class GrubMapper {
           continue;
         }
         if (const auto it = values_.find(a.name); it != values_.end())
-          m_.note(FindingKind::Ignored, it->second.where, a.name, "set again later: the last value counts", out_.xen);
+          m_.note(FindingKind::Ignored, it->second.where, a.name, "set again later: the last value counts",
+                  out_.xen);
         values_[a.name] = {*a.value, where};
       }
       if (!others.empty()) {
@@ -113,8 +116,8 @@ class GrubMapper {
       }
       if (!g.commands.empty())
         m_.note(FindingKind::Ignored, {g.file, g.commands.front()}, "commands",
-                fmt::format("{} shell command{} not evaluated: they set nothing xenplan writes", g.commands.size(),
-                            g.commands.size() == 1 ? "" : "s"),
+                fmt::format("{} shell command{} not evaluated: they set nothing xenplan writes",
+                            g.commands.size(), g.commands.size() == 1 ? "" : "s"),
                 out_.xen);
     }
   }
@@ -136,24 +139,24 @@ class GrubMapper {
       return;
     }
     if (name == "sched" && eq != std::string::npos) {
-      for (SchedulerKind s : {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds, SchedulerKind::Null,
-                              SchedulerKind::Arinc653}) {
+      for (SchedulerKind s : {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds,
+                              SchedulerKind::Null, SchedulerKind::Arinc653}) {
         if (scheduler_name(s) == value) {
           out_.scheduler = s;
           out_.xen.set("scheduler", Draft::word(value));
           return;
         }
       }
-      m_.note(FindingKind::Ignored, where, "sched", fmt::format("Xen knows no scheduler `{}` and boots credit2", value),
-              out_.xen);
+      m_.note(FindingKind::Ignored, where, "sched",
+              fmt::format("Xen knows no scheduler `{}` and boots credit2", value), out_.xen);
       return;
     }
     if (name == "iommu" && eq != std::string::npos) {
-      const char* mode = value == "on" || value == "1" || value == "true" || value == "yes" || value == "enable" ? "on"
-                         : value == "off" || value == "0" || value == "false" || value == "no" || value == "disable"
-                             ? "off"
-                         : value == "required" || value == "force" ? "required"
-                                                                   : nullptr;
+      const char* mode =
+          value == "on" || value == "1" || value == "true" || value == "yes" || value == "enable"     ? "on"
+          : value == "off" || value == "0" || value == "false" || value == "no" || value == "disable" ? "off"
+          : value == "required" || value == "force" ? "required"
+                                                    : nullptr;
       if (mode) {
         out_.xen.set("iommu", Draft::word(mode));
         return;
@@ -161,7 +164,8 @@ class GrubMapper {
     }
     if (const auto problem = xen_option_problem(word)) {
       m_.note(FindingKind::Dropped, where, name,
-              fmt::format("`{}` cannot be one of the description's Xen options: {}", word, *problem), out_.xen);
+              fmt::format("`{}` cannot be one of the description's Xen options: {}", word, *problem),
+              out_.xen);
       return;
     }
     if (std::find(options_.begin(), options_.end(), word) == options_.end()) options_.push_back(word);
@@ -172,24 +176,30 @@ class GrubMapper {
     std::istringstream in(value);
     for (std::string item; std::getline(in, item, ',');) {
       const bool is_max = item.starts_with("max:"), is_min = item.starts_with("min:");
-      const auto bytes = xen_size(is_max || is_min ? std::string_view(item).substr(4) : std::string_view(item));
+      const auto bytes =
+          xen_size(is_max || is_min ? std::string_view(item).substr(4) : std::string_view(item));
       if (!bytes || *bytes % kMiB != 0) {
-        m_.note(FindingKind::Dropped, where, "dom0_mem",
-                fmt::format("`{}`: the description fixes dom0's memory in whole MiB, not as a share of the host", item),
-                out_.dom0);
+        m_.note(
+            FindingKind::Dropped, where, "dom0_mem",
+            fmt::format("`{}`: the description fixes dom0's memory in whole MiB, not as a share of the host",
+                        item),
+            out_.dom0);
         return;
       }
       if (is_min)
-        m_.note(FindingKind::Dropped, where, "dom0_mem", "xenplan fixes dom0's memory: the min: is left out", out_.dom0);
+        m_.note(FindingKind::Dropped, where, "dom0_mem", "xenplan fixes dom0's memory: the min: is left out",
+                out_.dom0);
       else
         (is_max ? max : size) = bytes;
     }
     if (!size && max) {
-      m_.note(FindingKind::Rewritten, where, "dom0_mem", "only max: is given: xenplan fixes dom0's memory at it", out_.dom0);
+      m_.note(FindingKind::Rewritten, where, "dom0_mem",
+              "only max: is given: xenplan fixes dom0's memory at it", out_.dom0);
       size = max;
     } else if (size && max != size) {
       m_.note(FindingKind::Rewritten, where, "dom0_mem",
-              fmt::format("xenplan fixes dom0's memory: dom0_mem={}M,max:{}M", *size / kMiB, *size / kMiB), out_.dom0);
+              fmt::format("xenplan fixes dom0's memory: dom0_mem={}M,max:{}M", *size / kMiB, *size / kMiB),
+              out_.dom0);
     }
     if (size) out_.dom0_memory = size;
   }
@@ -199,7 +209,8 @@ class GrubMapper {
     const std::string max = dash == std::string::npos ? value : value.substr(dash + 1);
     if (max.empty() || max.find_first_not_of("0123456789") != std::string::npos || max.size() > 4) {
       m_.note(FindingKind::Dropped, where, "dom0_max_vcpus",
-              fmt::format("`{}` has no upper bound: the description gives dom0 a number of vCPUs", value), out_.dom0);
+              fmt::format("`{}` has no upper bound: the description gives dom0 a number of vCPUs", value),
+              out_.dom0);
       return;
     }
     out_.dom0_vcpus = static_cast<uint32_t>(std::stoul(max));
@@ -231,7 +242,8 @@ class GrubMapper {
     }
     if (others)
       m_.note(FindingKind::Ignored, v.where, "dom0 command line",
-              "options besides xen-pciback.hide stay in the GRUB defaults, which xenplan leaves as they are", out_.dom0);
+              "options besides xen-pciback.hide stay in the GRUB defaults, which xenplan leaves as they are",
+              out_.dom0);
   }
 
   HostMap& m_;
@@ -243,7 +255,8 @@ class GrubMapper {
 
 }  // namespace
 
-void HostMap::note(FindingKind kind, Location where, std::string subject, std::string message, Draft& comment_at) {
+void HostMap::note(FindingKind kind, Location where, std::string subject, std::string message,
+                   Draft& comment_at) {
   Finding f{kind, where, std::move(subject), std::move(message)};
   comment_at.comment(finding_comment(f));
   report.add(std::move(f));

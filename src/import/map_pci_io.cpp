@@ -42,8 +42,10 @@ struct PciSpec {
 std::optional<Bdf> parse_xl_bdf(std::string_view& s, bool& all_functions) {
   size_t colons = 0;
   for (char c : s) {
-    if (c == ':') ++colons;
-    else if (!std::isxdigit(static_cast<unsigned char>(c))) break;
+    if (c == ':')
+      ++colons;
+    else if (!std::isxdigit(static_cast<unsigned char>(c)))
+      break;
   }
   if (colons != 1 && colons != 2) return std::nullopt;
   Bdf bdf;
@@ -83,7 +85,8 @@ PciSpec parse_pci_spec(std::string_view s) {
     if (s.starts_with('@')) {
       s.remove_prefix(1);
       out.vslot = take_hex(s);
-      if (!out.vslot || *out.vslot > 0x1f) return {{}, {}, {}, false, false, "a virtual slot is a hex number up to 1f"};
+      if (!out.vslot || *out.vslot > 0x1f)
+        return {{}, {}, {}, false, false, "a virtual slot is a hex number up to 1f"};
     }
     if (s.starts_with(','))
       s.remove_prefix(1);
@@ -96,7 +99,8 @@ PciSpec parse_pci_spec(std::string_view s) {
     if (eq == std::string_view::npos) return {{}, {}, {}, false, false, "expected key=value"};
     const size_t comma = s.find(',', eq);
     std::string key(s.substr(0, eq));
-    std::string value(s.substr(eq + 1, comma == std::string_view::npos ? std::string_view::npos : comma - eq - 1));
+    std::string value(
+        s.substr(eq + 1, comma == std::string_view::npos ? std::string_view::npos : comma - eq - 1));
     s.remove_prefix(comma == std::string_view::npos ? s.size() : comma + 1);
     if (key == "bdf") {
       std::string_view v = value;
@@ -106,19 +110,22 @@ PciSpec parse_pci_spec(std::string_view s) {
     } else if (key == "vslot") {
       std::string_view v = value;
       out.vslot = take_hex(v);
-      if (!out.vslot || *out.vslot > 0x1f) return {{}, {}, {}, false, false, "a virtual slot is a hex number up to 1f"};
+      if (!out.vslot || *out.vslot > 0x1f)
+        return {{}, {}, {}, false, false, "a virtual slot is a hex number up to 1f"};
     } else if (key == "name") {
       name = true;
     } else if (key == "permissive" || key == "msitranslate" || key == "seize" || key == "power_mgmt") {
       out.options.emplace_back(key, value);
     } else if (key == "rdm_policy") {
-      if (value != "strict" && value != "relaxed") return {{}, {}, {}, false, false, "rdm_policy is strict or relaxed"};
+      if (value != "strict" && value != "relaxed")
+        return {{}, {}, {}, false, false, "rdm_policy is strict or relaxed"};
       out.options.emplace_back(key, value);
     } else {
       return {{}, {}, {}, false, false, fmt::format("unknown option `{}`", key)};
     }
   }
-  if (out.bdf.has_value() == name) return {{}, {}, {}, false, false, "give the device's address or its name, not both"};
+  if (out.bdf.has_value() == name)
+    return {{}, {}, {}, false, false, "give the device's address or its name, not both"};
   out.named = name;
   return out;
 }
@@ -136,15 +143,17 @@ void map_pci(DomainMap& m) {
   for (size_t i = 0; i < items.size(); ++i) {
     const PciSpec p = parse_pci_spec(items[i]->text);
     if (!p.error.empty()) {
-      m.reject(m.at(items[i]->span), fmt::format("xl cannot read the PCI device `{}`: {}", items[i]->text, p.error));
+      m.reject(m.at(items[i]->span),
+               fmt::format("xl cannot read the PCI device `{}`: {}", items[i]->text, p.error));
       continue;
     }
     const std::string subject = fmt::format("pci[{}]", i);
     if (m.type == DomainType::Pvh || p.all_functions || !p.bdf) {
       m.note(FindingKind::Dropped, m.at(items[i]->span), subject,
              m.type == DomainType::Pvh ? "Xen 4.17 has no PCI passthrough for PVH guests"
-             : p.all_functions         ? "the description passes functions one by one: list each BB:DD.F"
-                                       : "the description names devices by address, not by a name= of pci-assignable-add");
+             : p.all_functions
+                 ? "the description passes functions one by one: list each BB:DD.F"
+                 : "the description names devices by address, not by a name= of pci-assignable-add");
       continue;
     }
     std::map<std::string, std::string> options;
@@ -197,14 +206,16 @@ void map_ioports(DomainMap& m) {
       last = take_hex(t);
     }
     if (!first || !last || *last < *first || !t.empty()) {
-      m.reject(m.at(item->span), fmt::format("xl cannot read the I/O ports `{}`: a hex port or range", item->text));
+      m.reject(m.at(item->span),
+               fmt::format("xl cannot read the I/O ports `{}`: a hex port or range", item->text));
       continue;
     }
     if (*last > 0xffff) {
       m.note(FindingKind::Dropped, m.at(item->span), "ioports", "x86 I/O ports end at 0xffff");
       continue;
     }
-    ports.push(Draft::text(*first == *last ? fmt::format("0x{:x}", *first) : fmt::format("0x{:x}-0x{:x}", *first, *last)));
+    ports.push(Draft::text(*first == *last ? fmt::format("0x{:x}", *first)
+                                           : fmt::format("0x{:x}-0x{:x}", *first, *last)));
   }
   if (ports.size() > 0) m.out.set("ioports", std::move(ports));
 }
@@ -223,7 +234,8 @@ void map_iomem(DomainMap& m) {
     if (at) t.remove_prefix(1);
     const auto gfn = at ? take_hex(t) : std::nullopt;
     if (!start || !pages || (at && !gfn) || !t.empty()) {
-      m.reject(m.at(item->span), fmt::format("xl cannot read the I/O memory `{}`: START,PAGES[@GFN] in hex", item->text));
+      m.reject(m.at(item->span),
+               fmt::format("xl cannot read the I/O memory `{}`: START,PAGES[@GFN] in hex", item->text));
       continue;
     }
     Draft r = Draft::map();

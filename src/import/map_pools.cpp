@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <cstdlib>
 #include <filesystem>
 
@@ -15,8 +14,8 @@ namespace xenplan {
 namespace {
 
 std::optional<SchedulerKind> scheduler_named(std::string_view name) {
-  for (SchedulerKind s : {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds, SchedulerKind::Null,
-                          SchedulerKind::Arinc653}) {
+  for (SchedulerKind s : {SchedulerKind::Credit, SchedulerKind::Credit2, SchedulerKind::Rtds,
+                          SchedulerKind::Null, SchedulerKind::Arinc653}) {
     if (scheduler_name(s) == name) return s;
   }
   return std::nullopt;
@@ -44,7 +43,8 @@ class PoolMapper {
     if (const XlCfgSetting* s = keys_.take("sched")) {
       const auto named = s->value.is_atom() ? scheduler_named(s->value.text) : std::nullopt;
       if (!named) {
-        m_.sink.error(Code::XlRejects, at(s->value.span), "xl knows no such scheduler (\"Unknown scheduler\")")
+        m_.sink
+            .error(Code::XlRejects, at(s->value.span), "xl knows no such scheduler (\"Unknown scheduler\")")
             .help("write credit, credit2, rtds, null or arinc653");
         return;
       }
@@ -71,7 +71,9 @@ class PoolMapper {
 
  private:
   Location at(Span span) const { return {src_.file, span}; }
-  void note(Finding& f, Draft& where) { m_.note(f.kind, f.where, std::move(f.subject), std::move(f.message), where); }
+  void note(Finding& f, Draft& where) {
+    m_.note(f.kind, f.where, std::move(f.subject), std::move(f.message), where);
+  }
 
   std::string pool_name(std::vector<Finding>& later) {
     if (const XlCfgSetting* s = keys_.take("name"); s && s->value.is_atom()) return s->value.text;
@@ -83,8 +85,9 @@ class PoolMapper {
 
   std::optional<CpuSet> pool_cpus(std::vector<Finding>& later) {
     if (const XlCfgSetting* s = keys_.take("nodes")) {
-      later.push_back({FindingKind::Dropped, at(s->key_span), "nodes",
-                       "the pool's NUMA nodes need the host's topology: list its CPUs in `cpus`; the pool is left out"});
+      later.push_back(
+          {FindingKind::Dropped, at(s->key_span), "nodes",
+           "the pool's NUMA nodes need the host's topology: list its CPUs in `cpus`; the pool is left out"});
       keys_.take("cpus");
       return std::nullopt;
     }
@@ -101,10 +104,11 @@ class PoolMapper {
       set = pool_cpus_from_string(s->value.text);
     }
     if (!set)
-      later.push_back({FindingKind::Dropped, s ? at(s->value.span) : Location::whole(src_.file), "cpus",
-                       s ? "no CPUs the description can give the pool: the pool is left out"
-                         : "not given: xl creates the pool without CPUs, and a described pool needs some; the pool is "
-                           "left out"});
+      later.push_back(
+          {FindingKind::Dropped, s ? at(s->value.span) : Location::whole(src_.file), "cpus",
+           s ? "no CPUs the description can give the pool: the pool is left out"
+             : "not given: xl creates the pool without CPUs, and a described pool needs some; the pool is "
+               "left out"});
     return set;
   }
 

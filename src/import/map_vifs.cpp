@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <cctype>
 #include <map>
 
@@ -25,7 +24,8 @@ std::vector<VifKey> split_vif(std::string_view spec) {
   size_t pos = 0;
   while (pos < spec.size()) {
     const size_t comma = spec.find(',', pos);
-    std::string_view field = spec.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    std::string_view field =
+        spec.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
     pos = comma == std::string_view::npos ? spec.size() : comma + 1;
     while (field.starts_with(' ')) field.remove_prefix(1);
     if (field.empty()) continue;
@@ -125,7 +125,8 @@ class VifMapper {
   // A string field the description checks with `problem`; dropped when it would not pass.
   void checked(Draft& net, const std::string& key, const std::string& value,
                std::optional<std::string> (*problem)(std::string_view), std::string_view field) {
-    if (const auto p = problem(value)) return drop(key, fmt::format("`{}` is not valid for xenplan: {}", value, *p));
+    if (const auto p = problem(value))
+      return drop(key, fmt::format("`{}` is not valid for xenplan: {}", value, *p));
     net.set(field, Draft::text(value));
   }
 
@@ -137,7 +138,8 @@ class VifMapper {
       if (const auto mac = canonical_mac(value))
         net.set("mac", Draft::text(*mac));
       else
-        drop(key, fmt::format("xl reads `{}` only in part: write six hex octets such as 00:16:3e:00:00:01", value));
+        drop(key, fmt::format("xl reads `{}` only in part: write six hex octets such as 00:16:3e:00:00:01",
+                              value));
     } else if (key == "ip=") {
       checked(net, key, value, ipv4_address_problem, "ip");
     } else if (key == "script=") {
@@ -150,7 +152,8 @@ class VifMapper {
       if (!hvm) return drop(key, "an emulated NIC is for HVM guests only");
       if (key == "model=") return checked(net, key, value, spec_value_problem, "model");
       if (value == "vif" || value == "ioemu") return (void)net.set("type", Draft::word(value));
-      later_.push_back({FindingKind::Ignored, subject_ + ".type", fmt::format("xl ignores the type `{}`", value)});
+      later_.push_back(
+          {FindingKind::Ignored, subject_ + ".type", fmt::format("xl ignores the type `{}`", value)});
     } else if (key == "rate=") {
       const Rate r = description_rate(value);
       if (r.text)
@@ -158,9 +161,10 @@ class VifMapper {
       else
         m_.reject(m_.at(item_.span), fmt::format("xl cannot read the vif rate `{}`: {}", value, r.error));
     } else if (key == "accel=") {
-      later_.push_back({FindingKind::Ignored, subject_ + ".accel", "xl does not support accel and ignores it"});
-    } else if (key == "devid=" || key == "mtu=" || key == "gatewaydev=" || key == "netdev=" || key == "trusted" ||
-               key == "untrusted" || key.starts_with("colo_") || key == "forwarddev=") {
+      later_.push_back(
+          {FindingKind::Ignored, subject_ + ".accel", "xl does not support accel and ignores it"});
+    } else if (key == "devid=" || key == "mtu=" || key == "gatewaydev=" || key == "netdev=" ||
+               key == "trusted" || key == "untrusted" || key.starts_with("colo_") || key == "forwarddev=") {
       drop(key, fmt::format("the description's networks have no field for `{}{}`", key, value));
     } else {
       later_.push_back({FindingKind::Ignored, fmt::format("{}.{}", subject_, key),
@@ -181,7 +185,8 @@ void map_vifs(DomainMap& m) {
   const XlCfgSetting* s = m.keys.take("vif");
   if (!s) return;
   if (!s->value.is_list()) {
-    m.note(FindingKind::Ignored, m.at(s->value.span), "vif", "xl reads a list of vifs here and ignores a string");
+    m.note(FindingKind::Ignored, m.at(s->value.span), "vif",
+           "xl reads a list of vifs here and ignores a string");
     return;
   }
   Draft networks = Draft::list();

@@ -89,7 +89,8 @@ void map_xl_passthrough(DomainMap& m) {
       if (u != std::end(kUndocumented))
         m.note(u->kind, m.at(s->key_span), s->key, std::string(u->message));
       else
-        m.note(FindingKind::Ignored, m.at(s->key_span), s->key, "xl does not read this key (not in xl.cfg(5))");
+        m.note(FindingKind::Ignored, m.at(s->key_span), s->key,
+               "xl does not read this key (not in xl.cfg(5))");
       continue;
     }
     if (!key->written_from.empty()) {
@@ -102,7 +103,8 @@ void map_xl_passthrough(DomainMap& m) {
     if (auto value = xl_value(*key, s->value, why))
       xl.set(s->key, std::move(*value));
     else
-      m.note(why.starts_with("xl ") ? FindingKind::Ignored : FindingKind::Dropped, m.at(s->value.span), s->key, why);
+      m.note(why.starts_with("xl ") ? FindingKind::Ignored : FindingKind::Dropped, m.at(s->value.span),
+             s->key, why);
   }
   if (xl.size() > 0) m.out.set("xl", std::move(xl));
 }

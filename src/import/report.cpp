@@ -9,11 +9,16 @@ namespace xenplan {
 
 std::string_view finding_kind_name(FindingKind kind) {
   switch (kind) {
-    case FindingKind::Dropped: return "dropped";
-    case FindingKind::Guessed: return "guessed";
-    case FindingKind::Defaulted: return "defaulted";
-    case FindingKind::Rewritten: return "rewritten";
-    case FindingKind::Ignored: return "ignored";
+    case FindingKind::Dropped:
+      return "dropped";
+    case FindingKind::Guessed:
+      return "guessed";
+    case FindingKind::Defaulted:
+      return "defaulted";
+    case FindingKind::Rewritten:
+      return "rewritten";
+    case FindingKind::Ignored:
+      return "ignored";
   }
   return "?";
 }
@@ -43,10 +48,11 @@ std::string render_import_summary(const ImportReport& report, size_t files, size
   });
   std::string out;
   for (const Finding* f : sorted)
-    out += fmt::format("{}: {} {}: {}\n", finding_place(*f), finding_kind_name(f->kind), f->subject, f->message);
+    out +=
+        fmt::format("{}: {} {}: {}\n", finding_place(*f), finding_kind_name(f->kind), f->subject, f->message);
   std::string counts;
-  for (FindingKind k : {FindingKind::Dropped, FindingKind::Guessed, FindingKind::Defaulted, FindingKind::Rewritten,
-                        FindingKind::Ignored}) {
+  for (FindingKind k : {FindingKind::Dropped, FindingKind::Guessed, FindingKind::Defaulted,
+                        FindingKind::Rewritten, FindingKind::Ignored}) {
     if (const size_t n = report.count(k))
       counts += fmt::format("{}{} {}", counts.empty() ? "; " : ", ", n, finding_kind_name(k));
   }

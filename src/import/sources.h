@@ -49,7 +49,7 @@ struct IfaceStanza {
   std::string family;  // inet, inet6, ...
   std::string method;  // dhcp, static, manual, ...
   std::vector<IfaceOption> options;
-  Span span;           // the `iface` line
+  Span span;  // the `iface` line
 };
 
 // `auto NAME` or `allow-hotplug NAME`: when ifupdown brings the interface up.
@@ -63,7 +63,7 @@ struct InterfacesSource {
   const SourceFile* file = nullptr;
   std::vector<IfaceStanza> stanzas;
   std::vector<IfaceStart> starts;
-  std::vector<Span> other;              // source, mapping and other lines that are not stanzas
+  std::vector<Span> other;  // source, mapping and other lines that are not stanzas
 };
 
 // One line of `lvs --noheadings --units b --nosuffix -o vg_name,lv_name,lv_size,devices`.
@@ -80,7 +80,7 @@ struct LogicalVolume {
 struct HostFacts {
   std::optional<std::string> name;
   std::optional<uint32_t> cpus;
-  std::optional<uint64_t> memory;  // bytes
+  std::optional<uint64_t> memory;          // bytes
   std::optional<std::string> xen_version;  // "4.17"
 };
 

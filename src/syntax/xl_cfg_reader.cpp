@@ -26,7 +26,8 @@ inline constexpr const char* error_message<g::comment_end> =
     "the file ends in a comment without a line break after it, which xl rejects";
 template <>
 inline constexpr const char* error_message<g::escape_char> =
-    "unknown escape in a string: xl reads \\\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and \\NNN; its \\x escapes "
+    "unknown escape in a string: xl reads \\\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and \\NNN; its \\x "
+    "escapes "
     "are broken";
 template <>
 inline constexpr const char* error_message<g::dq_close> =
@@ -88,14 +89,29 @@ std::string unescape(std::string_view quoted) {
       continue;
     }
     switch (c) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      default: out += c;  // " ' or backslash
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      default:
+        out += c;  // " ' or backslash
     }
   }
   return out;
@@ -247,7 +263,8 @@ bool read_xl_cfg(const SourceFile& file, XlCfgFile& out, DiagnosticSink& sink) {
   try {
     pegtl::parse<g::file, Action, Control>(in, builder);
   } catch (const LimitExceeded& e) {
-    sink.error(Code::InputLimit, {&file, e.span}, fmt::format("lists nested deeper than {} levels", kMaxNesting));
+    sink.error(Code::InputLimit, {&file, e.span},
+               fmt::format("lists nested deeper than {} levels", kMaxNesting));
     return false;
   } catch (const pegtl::parse_error& e) {
     const auto at = static_cast<uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);

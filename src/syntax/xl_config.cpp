@@ -32,8 +32,9 @@ bool resolve_xl_settings(XlCfgFile& file, const SourceFile& source, DiagnosticSi
     }
     if (s.value.kind != a.value.kind) {
       sink.error(Code::SyntaxError, {&source, a.value.span},
-                 fmt::format("`{} +=` adds {} to {}: xl adds lists to lists and strings to strings only", a.key,
-                             a.value.is_list() ? "a list" : "a string", s.value.is_list() ? "a list" : "a string"))
+                 fmt::format("`{} +=` adds {} to {}: xl adds lists to lists and strings to strings only",
+                             a.key, a.value.is_list() ? "a list" : "a string",
+                             s.value.is_list() ? "a list" : "a string"))
           .note({&source, s.key_span}, "the value it adds to is set here");
       return false;
     }

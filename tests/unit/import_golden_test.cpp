@@ -28,8 +28,9 @@ struct Run {
 Run run_import(const fs::path& dir, const std::string& args, const std::string& syntax) {
   const fs::path tmp = fs::temp_directory_path() / ("xenplan-import-golden-" + std::to_string(::getpid()));
   fs::create_directories(tmp);
-  const std::string cmd = "cd '" + dir.string() + "' && NO_COLOR=1 '" XENPLAN_BINARY "' import --syntax " + syntax +
-                          " " + args + " >'" + (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
+  const std::string cmd = "cd '" + dir.string() + "' && NO_COLOR=1 '" XENPLAN_BINARY "' import --syntax " +
+                          syntax + " " + args + " >'" + (tmp / "out").string() + "' 2>'" +
+                          (tmp / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   Run r{read_file(tmp / "out"), read_file(tmp / "err")};
   r.err += "exit status " + std::to_string(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) + "\n";

@@ -1,5 +1,7 @@
 // xenplan import's parts: the disk specification scanner (as Xen 4.17's xl scans), the GRUB,
 // ifupdown and lvs readers, the draft's quoting, and mappings that need a close look.
+#include "import/import.h"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -8,7 +10,6 @@
 #include "import/disk_spec.h"
 #include "import/draft.h"
 #include "import/grub_reader.h"
-#include "import/import.h"
 #include "import/interfaces_reader.h"
 #include "import/lvs_reader.h"
 #include "syntax/xl_cfg_reader.h"
@@ -62,8 +63,8 @@ TEST_CASE("disk specifications scan as xl scans them: the longest match, positio
       {"tap:qcow2:/srv/q.qcow2,xvdc,w", "/srv/q.qcow2", "xvdc", "qcow2", true, false},
       {",hdc:cdrom,r", "", "hdc", "empty", false, true},
       {"file:/srv/x.iso,hdc:cdrom,r", "/srv/x.iso", "hdc", "raw", false, true},
-      {"format=raw, vdev=xvda, access=rw, target=/srv/with,comma.img", "/srv/with,comma.img", "xvda", "raw", true,
-       false},
+      {"format=raw, vdev=xvda, access=rw, target=/srv/with,comma.img", "/srv/with,comma.img", "xvda", "raw",
+       true, false},
       {"vdev=hdd, devtype=cdrom", nullptr, "hdd", "empty", false, true},
       {"cdromx, xvda", "cdromx", "", "raw", true, false},  // `cdromx` is longer as a positional target
   };
@@ -103,7 +104,8 @@ TEST_CASE("disk specifications scan as xl scans them: the longest match, positio
 }
 
 TEST_CASE("GRUB defaults: assignments evaluated as sh does, conditions and commands kept apart") {
-  SourceFile grub("grub", "GRUB_CMDLINE_XEN='a b'\nexport GRUB_X=\"$GRUB_CMDLINE_XEN c\"\nGRUB_Y=${UNSET:-d}\\ e\n");
+  SourceFile grub("grub",
+                  "GRUB_CMDLINE_XEN='a b'\nexport GRUB_X=\"$GRUB_CMDLINE_XEN c\"\nGRUB_Y=${UNSET:-d}\\ e\n");
   SourceFile dropin("xen.cfg",
                     "echo \"hi\" >&2\n"
                     "if [ \"$A\" = \"\" ]; then\n\tGRUB_Z=1\nfi\n"
@@ -142,7 +144,8 @@ TEST_CASE("ifupdown files: stanzas with their options, continued lines, auto and
 }
 
 TEST_CASE("lvs output: volumes with sizes and devices; other lines are errors in words") {
-  SourceFile f("lvs.txt", "  VG  LV   LSize Devices\n  vg0 web-xvda 8589934592B /dev/sdb(0),/dev/sdc(10)\n  vg0 oops\n");
+  SourceFile f("lvs.txt",
+               "  VG  LV   LSize Devices\n  vg0 web-xvda 8589934592B /dev/sdb(0),/dev/sdc(10)\n  vg0 oops\n");
   std::vector<LogicalVolume> out;
   DiagnosticSink sink;
   CHECK_FALSE(read_lvs(f, out, sink));
@@ -150,10 +153,12 @@ TEST_CASE("lvs output: volumes with sizes and devices; other lines are errors in
   CHECK(out[0].bytes == 8589934592u);
   CHECK(out[0].devices == std::vector<std::string>{"/dev/sdb", "/dev/sdc"});
   CHECK(render_diagnostics(sink.sorted(), {}) ==
-        "lvs.txt:3:1: error: expected a volume group, a logical volume, its size in bytes and its devices [XP0002]\n"
+        "lvs.txt:3:1: error: expected a volume group, a logical volume, its size in bytes and its devices "
+        "[XP0002]\n"
         "    3 |   vg0 oops\n"
         "      | ^~~~~~~~~~\n"
-        "  help: give the output of `lvs --noheadings --units b --nosuffix -o vg_name,lv_name,lv_size,devices`\n");
+        "  help: give the output of `lvs --noheadings --units b --nosuffix -o "
+        "vg_name,lv_name,lv_size,devices`\n");
 }
 
 TEST_CASE("the draft quotes a string only where YAML would read it as something else") {
@@ -166,8 +171,9 @@ TEST_CASE("the draft quotes a string only where YAML would read it as something 
   d.set("f", Draft::word("512MiB"));
   Draft& g = d.set("g", Draft::list());
   g.push(Draft::text("x")).comment("first");
-  CHECK(d.yaml() == "a: /boot/vmlinuz\nb: \"true\"\nc: \"2-5,7\"\nd: \"root=/dev/xvda1 ro\"\ne: \"null\"\nf: 512MiB\n"
-                    "g:\n  # first\n  - x\n");
+  CHECK(d.yaml() ==
+        "a: /boot/vmlinuz\nb: \"true\"\nc: \"2-5,7\"\nd: \"root=/dev/xvda1 ro\"\ne: \"null\"\nf: 512MiB\n"
+        "g:\n  # first\n  - x\n");
 }
 
 TEST_CASE("mappings that need a close look: numbers as strtol reads them, per-vCPU number lists, vif rates") {
@@ -191,26 +197,32 @@ TEST_CASE("mappings that need a close look: numbers as strtol reads them, per-vC
 
 TEST_CASE("every key is mapped, passed through xl:, or reported") {
   const Imported i = import_one(
-      "name = 'k'\nkernel = '/k'\nmemory = 64\nvcpus = 1\nhap = 1\nmemroy = 2\nvncviewer = 1\nfirmware_override = '/x'\n"
+      "name = 'k'\nkernel = '/k'\nmemory = 64\nvcpus = 1\nhap = 1\nmemroy = 2\nvncviewer = "
+      "1\nfirmware_override = '/x'\n"
       "pool_name = 'x'\nmax_grant_version = \"-1\"\n");
-  CHECK(i.summary ==
-        "t.cfg:6:1: ignored memroy: xl does not read this key (not in xl.cfg(5))\n"
-        "t.cfg:7:1: ignored vncviewer: xl ignores it (\"use xl create -V\")\n"
-        "t.cfg:8:1: dropped firmware_override: xl reads it, but xl.cfg(5) no longer documents it and `xl:` takes "
-        "documented keys only\n"
-        "t.cfg:9:1: ignored pool_name: xl does not read this key (not in xl.cfg(5))\n"
-        "t.cfg:10:21: dropped max_grant_version: a negative number, which the description cannot write\n"
-        "xenplan import: guessed dom0_mem: the Xen command line has no dom0_mem: 1GiB; Xen's default gave dom0 "
-        "nearly all memory to balloon\n"
-        "xenplan import: guessed dom0_max_vcpus: the Xen command line has no dom0_max_vcpus: 16, one per CPU as "
-        "Xen's default\n"
-        "xenplan import: 1 file, 1 domain, 0 pools; 2 dropped, 2 guessed, 3 ignored\n");
+  CHECK(
+      i.summary ==
+      "t.cfg:6:1: ignored memroy: xl does not read this key (not in xl.cfg(5))\n"
+      "t.cfg:7:1: ignored vncviewer: xl ignores it (\"use xl create -V\")\n"
+      "t.cfg:8:1: dropped firmware_override: xl reads it, but xl.cfg(5) no longer documents it and `xl:` "
+      "takes "
+      "documented keys only\n"
+      "t.cfg:9:1: ignored pool_name: xl does not read this key (not in xl.cfg(5))\n"
+      "t.cfg:10:21: dropped max_grant_version: a negative number, which the description cannot write\n"
+      "xenplan import: guessed dom0_mem: the Xen command line has no dom0_mem: 1GiB; Xen's default gave dom0 "
+      "nearly all memory to balloon\n"
+      "xenplan import: guessed dom0_max_vcpus: the Xen command line has no dom0_max_vcpus: 16, one per CPU "
+      "as "
+      "Xen's default\n"
+      "xenplan import: 1 file, 1 domain, 0 pools; 2 dropped, 2 guessed, 3 ignored\n");
   CHECK(domain_of(i).find("    xl:\n      hap: true\n") != std::string::npos);
 }
 
 TEST_CASE("values xl rejects are errors at their place (XP0801)") {
-  const Imported i = import_one("name = 'r'\ntype = 'hvm'\nmemory = 64\non_crash = 'explode'\nvif = [ 'rate=fast' ]\n");
-  CHECK(i.errors.find("t.cfg:4:12: error: xl knows no on_crash action \"explode\" [XP0801]") != std::string::npos);
+  const Imported i =
+      import_one("name = 'r'\ntype = 'hvm'\nmemory = 64\non_crash = 'explode'\nvif = [ 'rate=fast' ]\n");
+  CHECK(i.errors.find("t.cfg:4:12: error: xl knows no on_crash action \"explode\" [XP0801]") !=
+        std::string::npos);
   CHECK(i.errors.find("t.cfg:5:9: error: xl cannot read the vif rate `fast`: invalid rate [XP0801]") !=
         std::string::npos);
 }

@@ -1,12 +1,13 @@
 // The xl.cfg reader: the grammar itself, strings in both quotes with xl's escapes, lists, numbers,
 // comments, `+=` and repeated keys as xl resolves them, and syntax errors at line:col in words.
+#include "syntax/xl_cfg_reader.h"
+
 #include <doctest/doctest.h>
 
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "../../grammar/xl_cfg_grammar.hpp"
 #include "base/render.h"
-#include "syntax/xl_cfg_reader.h"
 
 using namespace xenplan;
 
@@ -49,8 +50,8 @@ TEST_CASE("xl.cfg strings: both quotes, and the escapes xl 4.17 reads") {
       "a = \"say \\\"hi\\\" \\\\ it's\"\n"
       "b = 'it\\'s \"quoted\"'\n"
       "c = \"tab\\there\\nline\"\n"
-      "d = \"A\\101B\"\n"      // xl drops an octal escape and its digits
-      "e = \"x\\0123y\"\n"     // three digits after the first are taken too
+      "d = \"A\\101B\"\n"   // xl drops an octal escape and its digits
+      "e = \"x\\0123y\"\n"  // three digits after the first are taken too
       "f = \"#not a comment\"\n"
       "g = ''\n");
   REQUIRE(r.ok);
@@ -102,14 +103,16 @@ TEST_CASE("xl.cfg lists: trailing commas, nesting, line breaks and comments betw
 }
 
 TEST_CASE("xl.cfg comments, semicolons, and a last statement without a line break") {
-  const std::string text = "# a guest\nname = \"web\" # its name\n\n;memory = 512; vcpus = 2\nkernel = \"/k\"";
+  const std::string text =
+      "# a guest\nname = \"web\" # its name\n\n;memory = 512; vcpus = 2\nkernel = \"/k\"";
   const Read r = read(text);
   REQUIRE(r.ok);
   CHECK(value(r, "name").text == "web");
   CHECK(value(r, "vcpus").text == "2");
   CHECK(value(r, "kernel").text == "/k");
   REQUIRE(r.cfg.comments.size() == 2);
-  CHECK(text.substr(r.cfg.comments[1].begin, r.cfg.comments[1].end - r.cfg.comments[1].begin) == "# its name");
+  CHECK(text.substr(r.cfg.comments[1].begin, r.cfg.comments[1].end - r.cfg.comments[1].begin) ==
+        "# its name");
 }
 
 TEST_CASE("xl.cfg repeated keys: the last assignment wins, += adds to the one before") {
@@ -143,24 +146,27 @@ TEST_CASE("xl.cfg syntax errors: at their line and column, in words") {
         "      |            ^\n");
   CHECK(first_line(read("name = 'web\n")) ==
         "t.cfg:1:12: error: unterminated string: expected a closing `'` on the same line [XP0002]");
-  CHECK(first_line(read("memory 512\n")) == "t.cfg:1:8: error: expected `=` (or `+=`) after the key [XP0002]");
+  CHECK(first_line(read("memory 512\n")) ==
+        "t.cfg:1:8: error: expected `=` (or `+=`) after the key [XP0002]");
   CHECK(first_line(read("memory = 512 vcpus = 2\n")) ==
         "t.cfg:1:14: error: expected the end of the line (or `;`) after the value: one setting per statement "
         "[XP0002]");
   CHECK(first_line(read("disk = [ 'a' 'b' ]\n")) ==
         "t.cfg:1:14: error: expected `,` and another value, or `]` to close the list [XP0002]");
-  CHECK(first_line(read("disk = [ 'a', , ]\n")) ==
-        "t.cfg:1:15: error: expected a value after `,`: a \"string\", a number, a [list], or `]` to close the "
-        "list [XP0002]");
+  CHECK(
+      first_line(read("disk = [ 'a', , ]\n")) ==
+      "t.cfg:1:15: error: expected a value after `,`: a \"string\", a number, a [list], or `]` to close the "
+      "list [XP0002]");
   CHECK(first_line(read("disk = [ 'a',\n")) ==
         "t.cfg:2:1: error: expected a value after `,`: a \"string\", a number, a [list], or `]` to close the "
         "list [XP0002]");
   CHECK(first_line(read("Memory = 512\n")) ==
         "t.cfg:1:1: error: expected a setting such as `memory = 512`: a lower-case key, `=` and a value "
         "[XP0002]");
-  CHECK(first_line(read("name = \"a\\x41\"\n")) ==
-        "t.cfg:1:11: error: unknown escape in a string: xl reads \\\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and "
-        "\\NNN; its \\x escapes are broken [XP0002]");
+  CHECK(
+      first_line(read("name = \"a\\x41\"\n")) ==
+      "t.cfg:1:11: error: unknown escape in a string: xl reads \\\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and "
+      "\\NNN; its \\x escapes are broken [XP0002]");
   // An octal escape needs two more digits: `\1b` is as unknown as `\q`.
   const auto message = [](const Read& r) { return first_line(r).substr(first_line(r).find(": error:")); };
   CHECK(message(read("name = \"a\\1b\"\n")) == message(read("name = \"a\\qb\"\n")));
@@ -180,5 +186,6 @@ TEST_CASE("xl.cfg errors xl has reasons of its own for: CRLF line endings and Py
         "  help: convert the file with `dos2unix` (or `sed -i 's/\\r$//'`)\n");
   const Read python = read("memory = 256 + 2\n");
   CHECK(python.diagnostics.find("help: xl.cfg is not Python") != std::string::npos);
-  CHECK(first_line(read(std::string("a = \"x\"\nb = 1\0\n", 14))) == "t.cfg:2:6: error: the file contains a NUL byte [XP0002]");
+  CHECK(first_line(read(std::string("a = \"x\"\nb = 1\0\n", 14))) ==
+        "t.cfg:2:6: error: the file contains a NUL byte [XP0002]");
 }
