@@ -4,10 +4,18 @@
 
 #include <algorithm>
 
+#include "base/cpuset.h"
+#include "base/units.h"
 #include "cli/command_table.h"
 
 namespace xenplan {
 namespace {
+
+bool valid_xen_version(const std::string& v) {
+  const size_t dot = v.find('.');
+  return dot != std::string::npos && dot > 0 && dot + 1 < v.size() && dot < 3 && v.size() - dot - 1 <= 2 &&
+         v.find_first_not_of("0123456789.") == std::string::npos && v.find('.', dot + 1) == std::string::npos;
+}
 
 constexpr std::string_view kOptionsText = R"(
 options:
@@ -21,8 +29,12 @@ options:
   --force                     build: replace DIR even when it holds something else
   --write, --check            fmt: rewrite files in place / exit 1 when one is not formatted
   --to dsl|yaml               fmt: print the file converted to the other syntax
+  --host NAME, --cpus N,      import: facts about the host the files do not hold (xl info has
+  --memory SIZE, --xen X.Y    them); guessed, and said so, when not given
+  --lvs FILE                  import: the output of `lvs --noheadings --units b --nosuffix -o
+                              vg_name,lv_name,lv_size,devices`, to recognise volumes
   --color auto|always|never   colour diagnostics (auto: only on a terminal; NO_COLOR is honoured)
-  --syntax yaml|xenplan       the syntax of standard input (`-`)
+  --syntax yaml|xenplan       the syntax of standard input (`-`); import: of the description
   -h, --help                  show this help, or a command's help after it
   --version                   print xenplan's version
 
@@ -96,6 +108,29 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, Options& o, s
       o.to = Syntax::Xenplan;
     else
       error = fmt::format("--to takes dsl or yaml, not `{}`", *v);
+  } else if (is("--host") || is("--xen") || is("--lvs")) {
+    const std::string flag = a.substr(0, a.find('='));
+    const auto v = value(flag);
+    if (!v) return false;
+    if (flag == "--xen" && !valid_xen_version(*v))
+      error = fmt::format("--xen takes a Xen version such as 4.17, not `{}`", *v);
+    (flag == "--host" ? o.host_name : flag == "--xen" ? o.xen_version : o.lvs) = *v;
+  } else if (is("--cpus")) {
+    const auto v = value("--cpus");
+    if (!v) return false;
+    if (v->empty() || v->size() > 5 || v->find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(*v) == 0 || std::stoul(*v) > kMaxCpuId + 1)
+      error = fmt::format("--cpus takes the host's number of CPUs, not `{}`", *v);
+    else
+      o.host_cpus = static_cast<uint32_t>(std::stoul(*v));
+  } else if (is("--memory")) {
+    const auto v = value("--memory");
+    if (!v) return false;
+    const auto bytes = parse_memory_bytes(*v);
+    if (!bytes.value || *bytes.value == 0)
+      error = fmt::format("--memory takes the host's memory with its unit, such as 64GiB, not `{}`", *v);
+    else
+      o.host_memory = *bytes.value;
   } else if (is("--format")) {
     const auto v = value("--format");
     if (!v) return false;
@@ -126,6 +161,17 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, Options& o, s
 // Rules between options and commands, once everything is read.
 std::string check_combination(const Options& o) {
   if (o.command.empty()) return "no command given";
+  if (o.command == "import") {
+    if (o.files.empty())
+      return "`xenplan import` needs at least one source: an xl.cfg or cpupool file, a directory such as "
+             "/etc/xen, "
+             "GRUB defaults or an ifupdown file";
+    if (std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
+      return "`xenplan import` reads files and directories, not standard input";
+    return "";
+  }
+  const bool import_option = o.host_name || o.host_cpus || o.host_memory || o.xen_version || o.lvs;
+  if (import_option) return "--host, --cpus, --memory, --xen and --lvs are options of `xenplan import`";
   if (o.command == "explain")
     return o.files.size() > 1 ? "`xenplan explain` takes one code, such as XP0101" : "";
   if (o.files.empty()) return fmt::format("`xenplan {}` needs at least one description file", o.command);

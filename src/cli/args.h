@@ -36,6 +36,12 @@ struct Options {
   bool write = false;                        // fmt: rewrite the file in place
   bool check_only = false;                   // fmt: exit 1 when the file is not in canonical form
   std::optional<Syntax> to;                  // fmt: convert to this syntax
+  // import: facts about the host no configuration file holds, and the lvs output
+  std::optional<std::string> host_name;    // --host
+  std::optional<uint32_t> host_cpus;       // --cpus
+  std::optional<uint64_t> host_memory;     // --memory, bytes
+  std::optional<std::string> xen_version;  // --xen
+  std::optional<std::string> lvs;          // --lvs FILE
   bool help = false;
   bool version = false;
 };

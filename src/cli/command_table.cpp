@@ -16,6 +16,9 @@ constexpr std::array kBuildUsage = {
     CommandUsage{"build FILE... --check DIR", "exit 1 when building would change the artifacts in DIR"}};
 constexpr std::array kFmtUsage = {
     CommandUsage{"fmt FILE...", "print (or --write, or --check) the canonical form; --to dsl|yaml converts"}};
+constexpr std::array kImportUsage = {
+    CommandUsage{"import SOURCES... [-o FILE]",
+                 "describe an existing host from its xl.cfg, cpupool, GRUB and ifupdown files"}};
 constexpr std::array kExplainUsage = {
     CommandUsage{"explain [CODE]", "what a diagnostic code means, why it matters, and an example fix"}};
 
@@ -62,6 +65,28 @@ largest exact unit (1024MiB becomes 1GiB), the author's order and comments kept.
 Exit status: 0 done, 1 a file does not parse or (--check) is not canonical, 2 usage, 3 unreadable.
 )";
 
+constexpr std::string_view kImportHelp =
+    R"(usage: xenplan import [--syntax yaml|xenplan] [-o FILE] [--host NAME] [--cpus N] [--memory SIZE]
+                      [--xen X.Y] [--lvs FILE] SOURCES...
+
+Writes a description of an existing host, in canonical form, from the files it runs on. SOURCES are
+xl.cfg files of domains, cpupool files, GRUB defaults (/etc/default/grub, grub.d/*.cfg: the Xen
+command line gives host.xen and dom0), ifupdown files (their bridges), and directories such as
+/etc/xen (every *.cfg; auto/ says which domains start at boot), /etc/default or /etc/network.
+xl.cfg files are read as Xen 4.17's xl reads them; a value xl itself rejects is an error.
+  --syntax S     print YAML (default, or by -o's extension) or the xenplan language
+  -o FILE        write the description to FILE instead of standard output
+  --host, --cpus, --memory, --xen   the host's name, CPU count, memory and Xen version (xl info
+                 has them); without them they are guessed, and the summary says so
+  --lvs FILE     lvs --noheadings --units b --nosuffix -o vg_name,lv_name,lv_size,devices output:
+                 a disk on /dev/VG/<domain>-<vdev> becomes a `volume` of that group
+Every key of every input is mapped, passed through `xl:`, or reported: standard error gets one line
+per finding (dropped, guessed, defaulted, rewritten, ignored) and the description a comment at it.
+The result is checked as `xenplan check` would; what would not pass is reported after the summary.
+Exit status: 0 imported, 1 xl rejects a source (nothing written) or the description does not pass
+check (written), 2 usage, 3 a source cannot be read.
+)";
+
 constexpr std::string_view kExplainHelp = R"(usage: xenplan explain [CODE]
 
 Prints what a diagnostic code (such as XP0101) means, why it matters on a Xen host, and an example
@@ -73,6 +98,7 @@ constexpr std::array kCommands = {
     CommandInfo{"analyze", kAnalyzeUsage, run_analyze, kAnalyzeHelp},
     CommandInfo{"build", kBuildUsage, run_build, kBuildHelp},
     CommandInfo{"fmt", kFmtUsage, run_fmt, kFmtHelp},
+    CommandInfo{"import", kImportUsage, run_import, kImportHelp},
     CommandInfo{"explain", kExplainUsage, run_explain, kExplainHelp},
 };
 

@@ -104,7 +104,10 @@ class DslPrinter {
     }
     leading(e.key_span.begin, indent);
     const std::string head = fmt::format("{:{}}{} ", "", indent, e.key);
-    const std::string one_line = inline_value(v, e.key, ctx, false);
+    // A comment between the key and its block's first entry lies outside the block's own span.
+    const bool comment_inside =
+        v.kind != NodeKind::Scalar && comments_.inside({e.key_span.begin, v.span.end});
+    const std::string one_line = comment_inside ? std::string() : inline_value(v, e.key, ctx, false);
     if (!one_line.empty() && head.size() + one_line.size() <= kLineWidth) {
       out_ += head + one_line;
       trailing(e.key_span.begin);

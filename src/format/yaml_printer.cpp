@@ -62,8 +62,9 @@ class YamlPrinter {
     return !n.quoted && plain_safe(text, in_flow) ? text : double_quoted(text);
   }
 
-  bool flat_list(const Node& n) const {
-    if (comments_.inside(n.span)) return false;
+  // `anchor`: where the list's key begins, so a comment before its first item counts as inside.
+  bool flat_list(const Node& n, uint32_t anchor) const {
+    if (comments_.inside({std::min(anchor, n.span.begin), n.span.end})) return false;
     for (NodeId id : n.items) {
       const NodeKind k = tree_.node(id).kind;
       if (k != NodeKind::Scalar && k != NodeKind::Null) return false;
@@ -108,7 +109,7 @@ class YamlPrinter {
         mapping_entries(v, indent + 2, "");
         return;
       case NodeKind::Sequence:
-        if (flat_list(v)) {
+        if (flat_list(v, anchor)) {
           std::string items;
           for (NodeId id : v.items) items += (items.empty() ? "" : ", ") + scalar(tree_.node(id), key, true);
           out_ += fmt::format(" [{}]", items);

@@ -327,3 +327,36 @@ TEST_CASE("build: a DIR that holds an input is refused, with or without an earli
   fs::remove_all(fleet);
   fs::remove_all(out);
 }
+
+TEST_CASE("import: no source or standard input is a usage error; a missing source exits 3") {
+  const Run none = run_xenplan("import");
+  CHECK(none.status == 2);
+  CHECK(none.err.starts_with(
+      "xenplan: `xenplan import` needs at least one source: an xl.cfg or cpupool file, a "
+      "directory such as /etc/xen, GRUB defaults or an ifupdown file\n"));
+  CHECK(run_xenplan("import -", "name = \"x\"\n").status == 2);
+  CHECK(run_xenplan("check --lvs lvs.txt examples/rt-node.yaml")
+            .err.starts_with(
+                "xenplan: --host, --cpus, --memory, --xen and --lvs are options of `xenplan import`\n"));
+  const Run missing = run_xenplan("import tests/import/corpus/domains/no-such.cfg");
+  CHECK(missing.status == 3);
+  CHECK(missing.out == "");
+  CHECK(missing.err ==
+        "tests/import/corpus/domains/no-such.cfg: error: cannot read the file: No such file or directory "
+        "[XP0001]\n");
+}
+
+TEST_CASE("import: the description on standard output, or in -o FILE in the syntax of its extension") {
+  const fs::path out =
+      fs::temp_directory_path() / ("xenplan-import-" + std::to_string(::getpid()) + ".xenplan");
+  const Run r = run_xenplan(
+      "import --host h --cpus 16 --memory 64GiB --xen 4.17 tests/import/corpus/domains/pv-minimal.cfg -o '" +
+      out.string() + "'");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+  CHECK(read_file(out).starts_with("xenplan 1\n\nhost h {\n"));
+  fs::remove(out);
+  const Run yaml = run_xenplan(
+      "import --host h --cpus 16 --memory 64GiB --xen 4.17 tests/import/corpus/domains/pv-minimal.cfg");
+  CHECK(yaml.out.starts_with("xenplan: 1\nhost:\n  name: h\n"));
+}

@@ -95,6 +95,12 @@ void xc_cpupool_infofree(xc_interface *xch, xc_cpupoolinfo_t *info) {
   free(info);
 }
 xc_cpumap_t xc_cpupool_freeinfo(xc_interface *xch) { (void)xch; return cpumap_of(1); }
+/* The boot scheduler, which `xl cpupool-create` gives a pool whose file has no `sched`. */
+int xc_sched_id(xc_interface *xch, int *sched_id) {
+  (void)xch;
+  *sched_id = XEN_SCHEDULER_CREDIT2;
+  return 0;
+}
 
 struct xs_handle *xs_open(unsigned long flags) { (void)flags; return (struct xs_handle *)handle_storage; }
 struct xs_handle *xs_daemon_open(void) { return (struct xs_handle *)handle_storage; }
