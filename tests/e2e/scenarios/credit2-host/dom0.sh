@@ -1,10 +1,11 @@
 #!/bin/bash
 # Runs in dom0 of the credit2 host (host.yaml) on Debian's stock Xen 4.17: up creates exactly the
-# described layout, a second up changes nothing, down then up gives the same state again.
+# described layout, a second up changes nothing, down then up gives the same state again. The
+# domain spare (autostart: false) stays down until `xenplan-up --domain spare` starts it alone.
 # shellcheck source=../../dom0/checks.sh
 source /e2e/checks.sh
 
-step "xenplan-up" xenplan-up
+step "xenplan-up" succeeds_with "domain spare: left down (autostart: false)" xenplan-up
 step "guest web booted" guest_booted web
 step "guest batch-1 booted" guest_booted batch-1
 
@@ -39,13 +40,41 @@ step "xenplan-up again" \
 expect "a second up leaves the state as it was" "$(host_state)" "$up_state"
 expect "a second up leaves the same domains running (same IDs)" "$(domain_ids)" "$up_ids"
 
+step "xenplan-up --domain of a domain not described" \
+  fails_with "--domain: the description has no domain of that name; its domains are: web, batch-1, spare" \
+  xenplan-up --domain nosuch
+step "xenplan-up --domain spare" xenplan-up --domain spare
+step "guest spare booted" guest_booted spare
+expect "--domain starts spare, in its pool, and nothing else (xl list, xl list -c)" "$(domains; domain_pools)" \
+"Domain-0 512 1
+web 128 2
+batch-1 128 1
+spare 128 1
+Domain-0 Pool-0
+web Pool-0
+batch-1 batch
+spare batch"
+expect "--domain leaves the other domains running (same IDs)" "$(domain_ids | grep -v '^spare ')" "$up_ids"
+
 step "xenplan-down" xenplan-down
 expect "down leaves Pool-0 with every CPU and dom0 alone" "$(pools; domains)" \
 "Pool-0 credit2 0,1,2,3
 Domain-0 512 1"
 
+step "xenplan-up --domain spare on a host that is down" xenplan-up --domain spare
+step "guest spare booted again" guest_booted spare 2
+expect "--domain brings up spare's pool and spare, and nothing else" "$(pools; domains; domain_pools)" \
+"Pool-0 credit2 0,1
+batch credit2 2,3
+Domain-0 512 1
+spare 128 1
+Domain-0 Pool-0
+spare batch"
+
 step "xenplan-up after down" xenplan-up
 step "guest web booted again" guest_booted web 2
-expect "down then up gives the same state" "$(host_state)" "$up_state"
+expect "down then up gives the same state, spare aside (up leaves it running)" \
+  "$(host_state | grep -v '^spare ')" "$up_state"
+expect_in "spare still runs" "$(domains)" "spare 128 1"
 
 finish
