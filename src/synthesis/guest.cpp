@@ -21,18 +21,19 @@ uint64_t sbf(const Interface& r, uint64_t t) {
 namespace {
 
 // A t beyond which dbf(t) <= sbf(t) always holds, or 0 when none can be proven.
-// dbf(t) <= U t + sum C and sbf(t) >= (B/P)(t - 2(P-B)); U is bounded above by Uh/S with
-// Uh = sum ceil(C S / T), so t >= (S P sum C + 2 S B (P-B)) / (S B - Uh P) suffices.
+// dbf_i(t) <= C_i t / T_i + C_i (T_i - D_i) / T_i and sbf(t) >= (B/P)(t - 2(P-B)). With both
+// sums bounded above in units of 1/S (Uh = sum ceil(C S / T), W = sum ceil(C (T-D) S / T)),
+// t >= (W P + 2 S B (P-B)) / (S B - Uh P) suffices.
 uint64_t edf_bound(const std::vector<GuestTask>& tasks, const Interface& r) {
   constexpr u128 S = 1'000'000'000;
-  u128 uh = 0, sum_c = 0;
+  u128 uh = 0, w = 0;
   for (const GuestTask& k : tasks) {
     uh += (u128(k.wcet_us) * S + k.period_us - 1) / k.period_us;
-    sum_c += k.wcet_us;
+    w += (u128(k.wcet_us) * (k.period_us - k.deadline_us) * S + k.period_us - 1) / k.period_us;
   }
   const u128 lhs = S * r.budget_us, rhs = uh * r.period_us;
   if (lhs <= rhs) return 0;
-  const u128 num = S * r.period_us * sum_c + 2 * S * r.budget_us * (r.period_us - r.budget_us);
+  const u128 num = w * r.period_us + 2 * S * r.budget_us * (r.period_us - r.budget_us);
   const u128 t = num / (lhs - rhs) + 1;
   return t > u128(UINT64_MAX / 4) ? 0 : uint64_t(t);
 }

@@ -33,7 +33,7 @@ uint64_t sbf(const Interface& r, uint64_t t);
 
 // At most this many test points per decision: a test that would need more says "not proven",
 // which keeps the answer sound (and monotone in the budget: more budget, fewer points).
-inline constexpr uint64_t kMaxTestPoints = 2'000'000;
+inline constexpr uint64_t kMaxTestPoints = 100'000;
 
 // EDF: dbf(t) <= sbf(t) at every absolute deadline up to a bound proven from the linear lower
 // bound of sbf (beyond it the supply provably stays ahead of the demand).

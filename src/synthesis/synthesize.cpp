@@ -6,12 +6,25 @@
 #include "base/int128.h"
 
 namespace xenplan {
+namespace {
+
+// floor(U P) with U rounded down: no budget at or below it can serve the tasks (B/P > U is
+// necessary), so the searches may start there.
+uint64_t budget_floor(const std::vector<GuestTask>& tasks, uint64_t period_us) {
+  constexpr u128 S = 1'000'000'000;
+  u128 u = 0;
+  for (const GuestTask& k : tasks) u += u128(k.wcet_us) * S / k.period_us;
+  return uint64_t(u * period_us / S);
+}
+
+}  // namespace
 
 std::optional<uint64_t> minimal_budget(GuestScheduler s, const std::vector<GuestTask>& tasks,
                                        uint64_t period_us) {
   if (period_us < kMinRtdsBudgetUs || !guest_schedulable(s, tasks, {period_us, period_us}))
     return std::nullopt;
-  uint64_t lo = kMinRtdsBudgetUs, hi = period_us;  // hi works; find the least that does
+  uint64_t lo = std::max(kMinRtdsBudgetUs, std::min(budget_floor(tasks, period_us), period_us)),
+           hi = period_us;
   while (lo < hi) {
     const uint64_t mid = lo + (hi - lo) / 2;
     if (guest_schedulable(s, tasks, {period_us, mid})) {
@@ -33,6 +46,9 @@ std::optional<Interface> best_interface(GuestScheduler s, const std::vector<Gues
   const uint64_t step = std::max<uint64_t>(range.granularity_us, 1);
   std::optional<Interface> best;
   for (uint64_t p = range.min_us; p <= max_us && p >= range.min_us; p += step) {
+    // A period whose cost even at the budget floor is worse than the best so far cannot win.
+    const uint64_t lb = std::max(kMinRtdsBudgetUs, budget_floor(tasks, p));
+    if (best && u128(lb + overhead_us) * best->period_us > u128(best->budget_us + overhead_us) * p) continue;
     const std::optional<uint64_t> b = minimal_budget(s, tasks, p);
     if (!b) continue;
     // (b + o) / p <= (B + o) / P, cross-multiplied; equal cost: the later (longer) period wins.
