@@ -5,6 +5,7 @@
 
 #include "analysis/analyze.h"
 #include "analysis/global_tests.h"
+#include "synthesis/synthesize.h"
 
 using namespace xenplan;
 
@@ -47,6 +48,29 @@ void BM_AnalyzePool(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_AnalyzePool)->Args({16, 2})->Args({128, 16})->Args({1024, 128})->Unit(benchmark::kMillisecond);
+
+// Interface synthesis for one domain: 50 tasks (periods 5-100ms in whole ms, utilization about
+// 0.5 per vCPU) on 4 vCPUs by worst-fit decreasing, period auto over 1ms..the smallest period at 100us.
+void BM_Synthesize50Tasks4Vcpus(benchmark::State& state) {
+  std::mt19937_64 rng(16);
+  std::vector<GuestTask> tasks;
+  for (int i = 0; i < 50; ++i) {
+    const uint64_t t = (5 + rng() % 96) * 1000;
+    tasks.push_back({"t" + std::to_string(i), t, std::max<uint64_t>(10, t * (10 + rng() % 70) / 2500), t, 0});
+  }
+  const auto sched = static_cast<GuestScheduler>(state.range(0));
+  for (auto _ : state) {
+    const std::vector<uint32_t> on = assign_worst_fit(tasks, std::vector<int64_t>(tasks.size(), -1), 4);
+    for (uint32_t v = 0; v < 4; ++v) {
+      std::vector<GuestTask> mine;
+      for (size_t i = 0; i < tasks.size(); ++i) {
+        if (on[i] == v) mine.push_back(tasks[i]);
+      }
+      benchmark::DoNotOptimize(best_interface(sched, mine, {1000, 0, 100}, 50));
+    }
+  }
+}
+BENCHMARK(BM_Synthesize50Tasks4Vcpus)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
