@@ -46,6 +46,10 @@ std::string xen_command_line(const Model& model);
 // dom0's kernel options that xenplan adds in Xen entries: xen-pciback.hide=(BDF)... or "".
 std::string dom0_kernel_options(const Model& model);
 
+// The hard affinity xl gives each vCPU (0 to maxvcpus-1) of a domain from its xl.cfg: a CPU list
+// ("2-5", "6"), or "all" when the cpus line leaves that vCPU unpinned.
+std::vector<std::string> vcpu_hard_affinity(const BuildInput& in, DomainIndex index);
+
 // Every artifact, sorted by path, followed by manifest.json.
 Artifacts emit_artifacts(const CheckedModel& model, const AnalysisReport& analysis);
 

@@ -144,4 +144,11 @@ std::vector<RtdsCall> rtds_calls(const std::vector<VcpuRtds>& per_vcpu) {
   return out;
 }
 
+std::vector<std::string> rtds_readback(const std::vector<VcpuRtds>& per_vcpu) {
+  std::vector<std::string> out;
+  for (const VcpuRtds& v : per_vcpu)
+    out.push_back(fmt::format("{}/{}/{}", v.period_us, v.budget_us, v.extratime ? "yes" : "no"));
+  return out;
+}
+
 }  // namespace xenplan

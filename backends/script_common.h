@@ -45,8 +45,14 @@ struct RtdsCall {
   VcpuRtds params;
 };
 std::vector<RtdsCall> rtds_calls(const std::vector<VcpuRtds>& per_vcpu);
+// "PERIOD/BUDGET/yes|no" per vCPU (µs), as xenplan-up's read-backs compare what xl prints.
+std::vector<std::string> rtds_readback(const std::vector<VcpuRtds>& per_vcpu);
 
-std::string up_script(const CheckedModel& checked);
+
+std::string up_script(const BuildInput& in);
+// xenplan-up --check: read-only helpers, then the comparison of the live host with the
+// description, which reports and exits; it never reaches a command that changes the host.
+std::string check_section(const BuildInput& in);
 std::string down_script(const CheckedModel& checked);
 std::string provision_script(const BuildInput& in, const Artifacts& installed);
 

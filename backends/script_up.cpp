@@ -11,6 +11,20 @@
 namespace xenplan {
 namespace {
 
+// --check only reads: `run` is replaced before anything can call it, and a host that cannot be
+// read is exit 2, not the exit 1 of a drifted host.
+constexpr const char* kCheckMode = R"BASH(
+if ((CHECK)); then
+  ((!DRY_RUN)) && [[ -z $ONLY_DOMAIN ]] || { usage >&2; exit 2; }
+  case $FORMAT in '' | text | json) ;; *) usage >&2; exit 2 ;; esac
+  run() { printf 'xenplan-up: error: --check never changes the host, yet it reached: %s\n' "$*" >&2; exit 2; }
+  die() { printf 'xenplan-up: cannot read the host: %s\n' "$*" >&2; exit 2; }
+elif [[ -n $FORMAT ]]; then
+  usage >&2
+  exit 2
+fi
+)BASH";
+
 constexpr const char* kUpHelpers = R"BASH(
 # The CPUs still in Pool-0 (all of the host's before Xen runs, for --dry-run).
 pool0_cpus() {
@@ -207,18 +221,6 @@ unpause_domain() {
 }
 )BASH";
 
-std::string yes_no(bool b) {
-  return b ? "yes" : "no";
-}
-
-// "P/B/E" per vCPU, as rtds_is compares them.
-std::vector<std::string> rtds_readback(const std::vector<VcpuRtds>& per_vcpu) {
-  std::vector<std::string> out;
-  for (const VcpuRtds& v : per_vcpu)
-    out.push_back(fmt::format("{}/{}/{}", v.period_us, v.budget_us, yes_no(v.extratime)));
-  return out;
-}
-
 // Set the described RTDS parameters unless xl reads them back already, then read them back.
 // RTDS cannot be set from xl.cfg; -e is mandatory in xl 4.17 (reference §5.3.3, §5.3.4).
 std::string rtds_block(std::string_view domain, const std::vector<VcpuRtds>& per_vcpu) {
@@ -304,7 +306,8 @@ std::string only_domain_check(const Model& m) {
 
 }  // namespace
 
-std::string up_script(const CheckedModel& checked) {
+std::string up_script(const BuildInput& in) {
+  const CheckedModel& checked = in.checked;
   const Model& m = checked.model();
   std::string out = script_prelude(
       "xenplan-up", fmt::format("Brings up the cpupools and domains of host {}.", m.host.name.value),
@@ -314,10 +317,16 @@ std::string up_script(const CheckedModel& checked) {
       "parameters, the described ones. A pool or domain of a described name that xenplan did\n"
       "not make (other CPUs or scheduler; another UUID) stops it before anything changes.\n"
       "A second run changes nothing. A domain with autostart: false is left down unless\n"
-      "--domain names it. XENPLAN_TIMEOUT: seconds to wait for a domain to go away (default 60).\n",
-      {{"--domain", "ONLY_DOMAIN", "bring up only this domain, and its pool", "NAME"}});
+      "--domain names it. XENPLAN_TIMEOUT: seconds to wait for a domain to go away (default 60).\n"
+      "--check compares the running host with the description and changes nothing: one line\n"
+      "per difference; exit 0 when it matches, 1 when it differs, 2 when the host cannot be read.\n",
+      {{"--domain", "ONLY_DOMAIN", "bring up only this domain, and its pool", "NAME"},
+       {"--check", "CHECK", "report how the host differs from the description; change nothing", ""},
+       {"--format", "FORMAT", "with --check: text (default) or json", "FORMAT"}});
   out += fmt::format("\nHOST_CPUS={}\n", shell_word(fmt::format("0-{}", m.host.cpus.value - 1)));
+  out += kCheckMode;
   out += xl_helpers();
+  out += check_section(in);
   out += kUpHelpers;
   out += only_domain_check(m);
   out += ownership_checks(checked, ScriptKind::Up);

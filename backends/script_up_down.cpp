@@ -6,7 +6,7 @@
 namespace xenplan {
 
 Artifacts emit_scripts(const BuildInput& in) {
-  return {artifact_at(paths::kUp, ArtifactKind::Script, up_script(in.checked), 0755),
+  return {artifact_at(paths::kUp, ArtifactKind::Script, up_script(in), 0755),
           artifact_at(paths::kDown, ArtifactKind::Script, down_script(in.checked), 0755)};
 }
 

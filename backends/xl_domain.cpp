@@ -3,6 +3,7 @@
 // specifications through xl_device_specs, and one section per concern.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <variant>
 
 #include "base/units.h"
@@ -52,6 +53,25 @@ void cpus_section(std::string& out, const BuildInput& in, const Domain& d, Domai
   }
   if (d.cpus_soft.usable()) line(out, "cpus_soft", xl_string(d.cpus_soft.value.to_string()));
 }
+
+}  // namespace
+
+std::vector<std::string> vcpu_hard_affinity(const BuildInput& in, DomainIndex index) {
+  // The same three cases as cpus_section, in the same order: one fact, read by xenplan-up --check.
+  const Domain& d = in.model.domains[index];
+  std::vector<std::string> out(d.maxvcpus.value, "all");
+  if (const auto pinning = in.null_pinning(index); !pinning.empty()) {
+    for (size_t v = 0; v < pinning.size() && v < out.size(); ++v) out[v] = std::to_string(pinning[v]);
+  } else if (!d.vcpu_cpus.empty()) {
+    // xl pins the vCPUs the list names; the others keep every CPU (xl.cfg(5), cpus).
+    for (size_t v = 0; v < d.vcpu_cpus.size() && v < out.size(); ++v) out[v] = d.vcpu_cpus[v].value.to_string();
+  } else if (d.cpus.usable()) {
+    std::fill(out.begin(), out.end(), d.cpus.value.to_string());
+  }
+  return out;
+}
+
+namespace {
 
 void scheduling_section(std::string& out, const Model& m, const Domain& d) {
   const SchedulerKind sched = m.domain_scheduler(d);

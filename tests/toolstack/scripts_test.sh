@@ -95,7 +95,7 @@ scenario() {
 }
 
 # Commands that change a host; a dry run, or a refusal, must not run any of them.
-mutating='^(apt-get|ifup|ifdown|pvcreate|vgcreate|lvcreate|update-grub|systemctl (enable|daemon-reload)|xl (create|pause|unpause|destroy|sched-[a-z0-9]+ .* -[wcpbe] |cpupool-(create|cpu-remove|cpu-add|destroy)|shutdown))'
+mutating='^(apt-get|ifup|ifdown|pvcreate|vgcreate|lvcreate|update-grub|systemctl (enable|daemon-reload)|xl (create|pause|unpause|destroy|sched-[a-z0-9]+ .* -[wcpbe] |cpupool-(create|cpu-remove|cpu-add|destroy|migrate)|vcpu-(pin|set)|mem-set|shutdown))'
 changes_nothing() {  # SCENARIO WHAT
   if grep -Eq "$mutating" "$work/$1.log"; then fail "$2: $(grep -Em1 "$mutating" "$work/$1.log")"; fi
 }
@@ -181,6 +181,11 @@ source "$here/convergence_checks.sh"
 
 # shellcheck source=/dev/null
 source "$here/guest_checks.sh"
+
+# --- xenplan-up --check: the live host compared with the description -----------------------------
+
+# shellcheck source=/dev/null
+source "$here/drift_checks.sh"
 
 # --- a fresh Debian 12 whose stock hypervisor lacks RTDS, for a description that needs it --------
 
